@@ -1,0 +1,25 @@
+/**
+ * kmn: kernel memory networks (Iatropoulos, Brea and Gerstner, NeurIPS 2022).
+ *
+ * @packageDocumentation
+ */
+export * from './errors.js';
+export * from './rng/rng.js';
+export * from './patterns/pattern-set.js';
+export * from './patterns/generate.js';
+export * from './patterns/corrupt.js';
+export * from './kernels/kernel.js';
+export * from './kernels/inner-product.js';
+export * from './kernels/translation-invariant.js';
+export * from './kernels/sdm-hypercube.js';
+export * from './kernels/sdm-hypersphere.js';
+export * from './kernels/sdm-features.js';
+export * from './kernels/universal-hopfield.js';
+export * from './kernels/batch.js';
+export * from './kernels/registry.js';
+export * from './linalg/gauss-legendre.js';
+export * from './linalg/special.js';
+export * from './network/index.js';
+export * from './sim/index.js';
+export * from '../neurons/index.js';
+export * from '../plasticity/index.js';

@@ -1,0 +1,57 @@
+import betainc from '@stdlib/math-base-special-betainc';
+import betaln from '@stdlib/math-base-special-betaln';
+import erfc from '@stdlib/math-base-special-erfc';
+import gammaln from '@stdlib/math-base-special-gammaln';
+
+/**
+ * `ln C(n, k)`, the log binomial coefficient, via `ln Gamma` (stdlib).
+ *
+ * @example
+ * ```ts
+ * Math.exp(logBinomial(10, 3)); // 120
+ * ```
+ */
+export function logBinomial(n: number, k: number): number {
+  if (k < 0 || k > n) return -Infinity;
+  return gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
+}
+
+/**
+ * `ln(e^a + e^b)` without overflow.
+ *
+ * @example
+ * ```ts
+ * logAddExp(1000, 1000); // 1000 + ln 2
+ * ```
+ */
+export function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+/**
+ * `ln B(x; a, b)`, the log of the (non-regularised) lower incomplete beta function
+ * `B(x; a, b) = int_0^x t^(a-1) (1-t)^(b-1) dt`, from stdlib's regularised `I_x(a, b)`.
+ *
+ * @example
+ * ```ts
+ * Math.exp(logIncompleteBeta(1, 0.5, 0.5)); // B(1/2, 1/2) = pi
+ * ```
+ */
+export function logIncompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return -Infinity;
+  return Math.log(betainc(Math.min(x, 1), a, b, true, false)) + betaln(a, b);
+}
+
+/**
+ * The standard normal CDF `Phi(x) = erfc(-x / sqrt 2) / 2` (stdlib's erfc, full double precision).
+ *
+ * @example
+ * ```ts
+ * normalCdf(0); // 0.5
+ * ```
+ */
+export function normalCdf(x: number): number {
+  return 0.5 * erfc(-x / Math.SQRT2);
+}

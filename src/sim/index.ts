@@ -1,0 +1,2 @@
+/** Module index (filled in as the module grows). */
+export {};
