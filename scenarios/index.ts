@@ -1,0 +1,12 @@
+/**
+ * The built-in scenarios, by name: each value is the URL of a module whose default export is
+ * a scenario (workers import it by this URL).
+ *
+ * @example
+ * ```ts
+ * Object.keys(builtinScenarios); // ['capacity', 'basins', ...]
+ * ```
+ */
+export const builtinScenarios: Readonly<Record<string, string>> = {
+
+};
