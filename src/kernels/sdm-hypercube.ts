@@ -1,5 +1,6 @@
 import { InvalidValueError, assertPositiveInteger } from '../errors.js';
-import { logAddExp, logBinomial } from '../linalg/special.js';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import { logAddExp } from '../linalg/special.js';
 import type { DistanceKernel } from './kernel.js';
 
 /** Options for {@link sdmHypercube}. */
@@ -35,6 +36,10 @@ export function sdmHypercubeLogTable(options: SdmHypercubeOptions): Float64Array
   }
   const table = new Float64Array(n + 1);
   const prefix = new Float64Array(n + 2);
+  // ln k! for k = 0..n, so each log binomial is two subtractions instead of three gammaln calls.
+  const logFact = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) logFact[k] = gammaln(k + 1);
+  const logBinomial = (m: number, k: number): number => logFact[m]! - logFact[k]! - logFact[m - k]!;
   const log2n = n * Math.LN2;
   for (let delta = 0; delta <= n; delta++) {
     // prefix[j + 1] = ln sum_{j' <= j} C(delta, j')
