@@ -1,6 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import betaln from '@stdlib/math-base-special-betaln';
 import erfc from '@stdlib/math-base-special-erfc';
+import gammainc from '@stdlib/math-base-special-gammainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 
 /**
@@ -54,4 +55,19 @@ export function logIncompleteBeta(x: number, a: number, b: number): number {
  */
 export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / Math.SQRT2);
+}
+
+/**
+ * The chi-square CDF `P(chi2_k <= x) = P(k/2, x/2)` (regularised lower incomplete gamma, stdlib).
+ * Property 6: at beta -> infinity a cue `xi + eps`, `eps ~ N(0, sigma^2 I_N)`, is recalled iff
+ * `||eps|| < r`, which has probability `chiSquareCdf(r^2 / sigma^2, N)`.
+ *
+ * @example
+ * ```ts
+ * chiSquareCdf(2, 2); // 1 - exp(-1)
+ * ```
+ */
+export function chiSquareCdf(x: number, k: number): number {
+  if (x <= 0) return 0;
+  return gammainc(x / 2, k / 2, true, false);
 }
