@@ -81,7 +81,15 @@ export function sdmHypersphere(options: SdmHypersphereOptions): InnerProductKern
 /**
  * The sparse-regime closed form of the hypersphere SDM kernel (Eq. 18), valid for
  * `0.9 <~ b < 1`: `K ~ b_hat^(N-1)/(2 pi) B[1 - (Delta/b_hat)^2; N/2, 1/2]` with
- * `Delta = ||x - y||/2 = sqrt((1 - x . y)/2)` and `b_hat = sin(arccos b)`.
+ * `Delta = ||x - y||/2 = sqrt((1 - x . y)/2)` and `b_hat = sin(arccos b)`; `B` is the
+ * non-regularised incomplete beta function.
+ *
+ * Accuracy (measured against Eq. 17 for N = 4..256): Eq. 18 always underestimates. At `x = y`
+ * the ratio Eq. 18 / Eq. 17 lies in `[b, 1]` (about `b` for large N); where Eq. 17 has fallen to a
+ * fraction `q` of its peak, the relative error is about `-(1 - b q^(1/b^2 - 1))` (b = 0.9: -10% at
+ * the peak, -18% at half the peak, -39% at a tenth), and it tends to -100% in the far tail as N
+ * grows. The error shrinks linearly as `b -> 1`. Use Eq. 17 ({@link sdmHypersphere}) when
+ * accuracy matters.
  *
  * @example
  * ```ts
