@@ -34,3 +34,6 @@ export * from './report/svg-chart.js';
 export * from './report/markdown.js';
 export * from './report/write-run.js';
 export { version } from './version.js';
+export * from './theory/cover.js';
+export * from './theory/hebbian.js';
+export * from './theory/continuous.js';
