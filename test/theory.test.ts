@@ -53,6 +53,23 @@ describe('chi-square recall curve (Property 6)', () => {
     }
   });
 
+  it('chiSquareCdf at large even k equals the Poisson-sum identity P(chi2_k < x) = P(Poisson(x/2) >= k/2)', () => {
+    // Independent computation: 1 - sum_{j < k/2} e^{-x/2} (x/2)^j / j!, summed term by term via the recurrence.
+    const poissonForm = (x: number, k: number): number => {
+      const lam = x / 2;
+      let logTerm = -lam;
+      let sum = 0;
+      for (let j = 0; j < k / 2; j++) {
+        sum += Math.exp(logTerm);
+        logTerm += Math.log(lam) - Math.log(j + 1);
+      }
+      return 1 - sum;
+    };
+    for (const k of [2002, 10000]) {
+      for (const f of [0.95, 1, 1.02]) expect(Math.abs(chiSquareCdf(f * k, k) - poissonForm(f * k, k))).toBeLessThan(1e-9);
+    }
+  });
+
   it('at sigma^2 = r^2/N the recall probability is about one half, tending to 1/2 as N grows', () => {
     const p = [10, 100, 1000, 10000].map((n) => expBetaRecallProbability({ n, r: 3, sigma2: 9 / n }));
     for (const v of p) expect(v).toBeGreaterThan(0.5);

@@ -58,9 +58,14 @@ export function normalCdf(x: number): number {
 }
 
 /**
- * The chi-square CDF `P(chi2_k <= x) = P(k/2, x/2)` (regularised lower incomplete gamma, stdlib).
+ * The chi-square CDF `P(chi2_k <= x) = P(k/2, x/2)` (regularised lower incomplete gamma).
  * Property 6: at beta -> infinity a cue `xi + eps`, `eps ~ N(0, sigma^2 I_N)`, is recalled iff
  * `||eps|| < r`, which has probability `chiSquareCdf(r^2 / sigma^2, N)`.
+ *
+ * Uses stdlib's `gammainc` for shapes up to 1000. Above that, stdlib 0.3.1 returns wrong values
+ * near `x = a` (e.g. `P(5000, 5000) = 0.4962`, true `0.50188`), so there the classical power
+ * series for `P` (x < a + 1) or Lentz's continued fraction for `Q` (Numerical Recipes, sec. 6.2)
+ * is used, with the prefactor `x^a e^-x / Gamma(a + 1)` in log space.
  *
  * @example
  * ```ts
@@ -69,5 +74,42 @@ export function normalCdf(x: number): number {
  */
 export function chiSquareCdf(x: number, k: number): number {
   if (x <= 0) return 0;
-  return gammainc(x / 2, k / 2, true, false);
+  const a = k / 2;
+  const z = x / 2;
+  if (a <= 1000) return gammainc(z, a, true, false);
+  return regularizedGammaLarge(a, z);
+}
+
+function regularizedGammaLarge(a: number, x: number): number {
+  const logPrefactor = a * Math.log(x) - x - gammaln(a);
+  if (x < a + 1) {
+    // P(a, x) = x^a e^-x / Gamma(a + 1) * sum_n x^n / ((a + 1) ... (a + n))
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 1_000_000; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (term < sum * 1e-17) break;
+    }
+    return Math.min(1, sum * Math.exp(logPrefactor));
+  }
+  // Q(a, x) = x^a e^-x / Gamma(a) * 1 / (x + 1 - a - 1 (1 - a) / (x + 3 - a - ...)), Lentz.
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1_000_000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.max(0, 1 - Math.exp(logPrefactor) * h);
 }
