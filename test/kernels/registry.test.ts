@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { KmnError, ParameterError, RegistryError, createKernel, kernelEntry, kernelNames, kernelValue, registerKernel } from '../../src/index.js';
+import type { Kernel } from '../../src/index.js';
+
+// The kernel registry: every builtin is constructible by name; errors are typed and name the culprit.
+
+// Valid parameters for every builtin (required ones included), with one hand-checked value:
+// [name, params, x, y, expected K(x, y)].
+const builtins: Array<[string, Record<string, number>, number[], number[], number]> = [
+  ['linear', {}, [1, 2], [3, 4], 11],
+  ['poly', { degree: 2, c: 1 }, [1, 2], [3, 4], 144],
+  ['poly', {}, [1, 1], [1, 1], 8], // default degree 3, c = 0
+  ['rectified-poly', { degree: 2 }, [1, 2], [-3, -4], 0],
+  ['exp', { temperature: 2 }, [1, 0], [2, 0], Math.E],
+  ['exp-beta', { r: 2, beta: 1 }, [0, 0], [3, 4], Math.exp(-2.5)],
+  ['gaussian', { sigma: 1 }, [0, 0], [1, 1], Math.exp(-1)],
+  ['laplacian', { sigma: 2 }, [0, 0], [3, 4], Math.exp(-2.5)],
+  ['sdm-hypercube', { dim: 2, radius: 1 }, [1, 1], [1, -1], 0.5], // addresses (1,1), (1,-1) of 4
+  ['sdm-hypersphere', { dim: 3, b: 0.5 }, [1, 0, 0], [1, 0, 0], 0.25], // Archimedes: (1 - b) / 2
+  ['sdm-hypersphere-approx', { dim: 3, b: 0.9 }, [1, 0, 0], [1, 0, 0], (1 - 0.81) / 4], // flat disc pi b_hat^2 / (4 pi)
+];
+
+describe('kernel registry', () => {
+  it('createKernel builds every builtin, and the table above covers them all', () => {
+    const covered = new Set(builtins.map(([name]) => name));
+    for (const name of kernelNames()) expect(covered.has(name)).toBe(true);
+    for (const [name, params, x, y, expected] of builtins) {
+      const K: Kernel = createKernel(name, params);
+      expect(K.name).toBe(name);
+      expect(kernelValue(K, x, y)).toBeCloseTo(expected, 12);
+      expect(kernelEntry(name)?.name).toBe(name);
+    }
+    expect(kernelNames()).toEqual([...kernelNames()].sort());
+  });
+
+  it('duplicate registerKernel throws RegistryError; a new name can be registered and created', () => {
+    const entry = {
+      name: 'test-cosine',
+      description: 'k(h) = h / dim',
+      defaults: { dim: Number.NaN },
+      create: (p: Readonly<Record<string, number>>): Kernel => ({ kind: 'inner-product', name: 'test-cosine', params: p, k: (h) => h / p.dim!, positiveDefinite: false }),
+    };
+    registerKernel(entry);
+    expect(kernelValue(createKernel('test-cosine', { dim: 4 }), [1, 1, 1, 1], [1, 1, 1, -1])).toBe(0.5);
+    expect(() => registerKernel(entry)).toThrow(RegistryError);
+    expect(() => registerKernel({ ...entry, name: 'poly' })).toThrow(/"poly"/);
+  });
+
+  it('unknown kernel, unknown parameter and missing required parameter throw typed errors naming them', () => {
+    expect(() => createKernel('no-such-kernel')).toThrow(RegistryError);
+    expect(() => createKernel('no-such-kernel')).toThrow(/no-such-kernel/);
+    let err: unknown;
+    try {
+      createKernel('poly', { degree: 2, gamma: 1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ParameterError);
+    expect((err as KmnError).parameter).toBe('poly.gamma');
+    expect((err as KmnError).message).toMatch(/degree, c/); // says which parameters exist
+    try {
+      createKernel('exp-beta', { beta: 1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ParameterError);
+    expect((err as KmnError).parameter).toBe('exp-beta.r');
+    expect((err as KmnError).message).toMatch(/required/);
+    // Invalid values are caught by the kernel factories, naming the parameter.
+    expect(() => createKernel('gaussian', { sigma: -1 })).toThrow(/^sigma:/);
+    expect(() => createKernel('sdm-hypercube', { dim: 8, radius: 9 })).toThrow(/^radius:/);
+  });
+});
