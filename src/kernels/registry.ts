@@ -46,7 +46,7 @@ export function createKernel(name: string, params: Readonly<Record<string, numbe
   const entry = entries.get(name);
   if (!entry) throw new RegistryError('kernel', `unknown kernel "${name}"`, `use one of: ${kernelNames().join(', ')}`);
   for (const key of Object.keys(params)) {
-    if (!(key in entry.defaults)) {
+    if (!Object.prototype.hasOwnProperty.call(entry.defaults, key)) {
       throw new ParameterError(`${name}.${key}`, 'is not a parameter of this kernel', `use ${Object.keys(entry.defaults).join(', ') || 'no parameters'}`);
     }
   }

@@ -33,12 +33,14 @@ function checkOptions(options: SdmHypersphereOptions): void {
  * end; evaluated in log space so large N does not underflow.
  *
  * @param h - the overlap `x . y` of two unit vectors.
+ * @throws {@link InvalidValueError} if `dim < 3` or `b` is outside (0, 1).
  * @example
  * ```ts
  * sdmHypersphereValue({ dim: 3, b: 0.5 }, 1); // cap fraction (1 - b) / 2 = 0.25
  * ```
  */
 export function sdmHypersphereValue(options: SdmHypersphereOptions, h: number): number {
+  checkOptions(options);
   const n = options.dim;
   const alphaX = 0.5 * Math.acos(Math.min(1, Math.max(-1, h)));
   const alphaB = Math.acos(options.b);

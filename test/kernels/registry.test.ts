@@ -66,6 +66,9 @@ describe('kernel registry', () => {
     expect(err).toBeInstanceOf(ParameterError);
     expect((err as KmnError).parameter).toBe('exp-beta.r');
     expect((err as KmnError).message).toMatch(/required/);
+    // Keys inherited from Object.prototype are not parameters either.
+    expect(() => createKernel('linear', { toString: 1 })).toThrow(/^linear\.toString:/);
+    expect(() => createKernel('poly', { constructor: 2 })).toThrow(ParameterError);
     // Invalid values are caught by the kernel factories, naming the parameter.
     expect(() => createKernel('gaussian', { sigma: -1 })).toThrow(/^sigma:/);
     expect(() => createKernel('sdm-hypercube', { dim: 8, radius: 9 })).toThrow(/^radius:/);

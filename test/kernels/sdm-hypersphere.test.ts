@@ -94,6 +94,7 @@ describe('sdmHypersphere (Eq. 17)', () => {
     expect(() => sdmHypersphere({ dim: 2, b: 0.5 })).toThrow(/dim/);
     expect(() => sdmHypersphere({ dim: 8, b: 1 })).toThrow(InvalidValueError);
     expect(() => sdmHypersphereApprox({ dim: 8, b: 0 })).toThrow(/^b:/);
+    expect(() => sdmHypersphereValue({ dim: 2, b: 0.5 }, 0.5)).toThrow(/^dim:/);
   });
 
   it('does not underflow to NaN at large N (log-space evaluation)', () => {
