@@ -1,0 +1,58 @@
+import { applyUpdate, checkTol, createState, fitEpochs, minStability, weightNorm2, type LearningRule, type RuleOptions } from './rule.js';
+
+/** Hyperparameters of {@link minover}. */
+export interface MinOverOptions extends RuleOptions {
+  /**
+   * Stop when the relative duality gap of the hard-margin SVM, `2 - 2 (sum alpha) min(y h) / ||w||^2`,
+   * is at most tol; the margin is then within a factor `sqrt(1 - tol)` of the maximum. Defaults to 1e-3.
+   */
+  readonly tol?: number;
+}
+
+/**
+ * MinOver (Krauth and Mezard 1987, J. Phys. A 20 L745): at every step present the example of
+ * least stability, `mu* = argmin_mu y^mu h^mu`, and set `alpha^mu* += 1`. The normalised
+ * weights converge to the maximal-margin (optimal stability) solution of Eq. 3; `alpha` are the
+ * integer update counts (divide by `min y h` for the SVM's canonical scale). One epoch is M steps.
+ *
+ * @example
+ * ```ts
+ * const rule = minover({ tol: 1e-4 });
+ * rule.fit(problem, rule.init(problem), { maxEpochs: 5000 });
+ * ```
+ */
+export function minover(options: MinOverOptions = {}): LearningRule<MinOverOptions> {
+  const tol = checkTol(options.tol, 1e-3);
+  const rule: LearningRule<MinOverOptions> = {
+    name: 'minover',
+    options: Object.freeze({ ...options, tol }),
+    form: 'kernel',
+    init: (problem) => createState(problem, 'kernel'),
+    select(problem, state) {
+      const { count: m, labels } = problem;
+      let best = 0;
+      let min = Infinity;
+      for (let mu = 0; mu < m; mu++) {
+        const v = labels[mu]! * state.field[mu]!;
+        if (v < min) {
+          min = v;
+          best = mu;
+        }
+      }
+      return best;
+    },
+    partialFit(problem, state, mu) {
+      applyUpdate(problem, state, mu, 1);
+      return true;
+    },
+    fit: (problem, state, fitOptions) => fitEpochs(rule, problem, state, fitOptions),
+    isConverged(problem, state) {
+      const min = minStability(problem, state);
+      if (!(min > 0)) return false;
+      let sum = 0;
+      for (let mu = 0; mu < problem.count; mu++) sum += state.alpha[mu]!;
+      return 2 - (2 * sum * min) / weightNorm2(problem, state) <= tol;
+    },
+  };
+  return Object.freeze(rule);
+}

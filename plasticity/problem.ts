@@ -1,0 +1,208 @@
+import { InvalidValueError, NotBipolarError, ShapeError } from '../src/errors.js';
+import type { Kernel } from '../src/kernels/kernel.js';
+import type { Patterns } from '../src/patterns/pattern-set.js';
+import type { LocalProblem } from './rule.js';
+
+/** Input of {@link localProblem}. */
+export interface LocalProblemInput {
+  /** Kernel matrix, row-major M x M. */
+  readonly gram: Float64Array;
+  /** Labels `+/-1`, length M. */
+  readonly labels: ArrayLike<number>;
+  /** Optional explicit features, pattern-major M x dim (for feature-form rules). */
+  readonly features?: { readonly dim: number; readonly data: Float64Array };
+  /** `ln` of the factor the kernel matrix was divided by. Defaults to 0. */
+  readonly logScale?: number;
+  /** Constant already added to every entry of `gram` for a bias feature. Defaults to 0. */
+  readonly bias?: number;
+}
+
+/**
+ * Wraps and validates a single neuron's problem from an explicit kernel matrix and labels
+ * (the API edge for using a rule on its own, without a network).
+ *
+ * @throws {@link NotBipolarError} for labels other than +/-1; {@link ShapeError} for sizes that
+ * disagree; {@link InvalidValueError} for NaN or infinite kernel entries.
+ * @example
+ * ```ts
+ * const problem = localProblem({ gram: Float64Array.of(4, 1, 1, 4), labels: [1, -1] });
+ * const state = kernelAdatron().init(problem);
+ * ```
+ */
+export function localProblem(input: LocalProblemInput): LocalProblem {
+  const labels = checkLabels('labels', input.labels);
+  const m = labels.length;
+  if (input.gram.length !== m * m) {
+    throw new ShapeError('gram', `has ${input.gram.length} entries, expected M x M = ${m} x ${m} for ${m} labels`, 'pass one label per row of the kernel matrix');
+  }
+  for (let i = 0; i < input.gram.length; i++) {
+    if (!Number.isFinite(input.gram[i]!)) {
+      throw new InvalidValueError('gram', `entry (${Math.floor(i / m)}, ${i % m}) is ${input.gram[i]}`, 'remove NaN/infinite kernel values (scale the kernel, e.g. with logK)');
+    }
+  }
+  if (input.features) {
+    const { dim, data } = input.features;
+    if (!Number.isInteger(dim) || dim <= 0 || data.length !== m * dim) {
+      throw new ShapeError('features', `has ${data.length} entries, expected M x dim = ${m} x ${dim}`, 'pass one feature row per label');
+    }
+  }
+  const diag = new Float64Array(m);
+  for (let mu = 0; mu < m; mu++) diag[mu] = input.gram[mu * m + mu]!;
+  return {
+    count: m,
+    labels,
+    gram: input.gram,
+    diag,
+    ...(input.features ? { features: input.features } : {}),
+    logScale: input.logScale ?? 0,
+    bias: input.bias ?? 0,
+  };
+}
+
+/** Options of {@link kernelProblem}. */
+export interface KernelProblemOptions {
+  /** Add a constant bias feature (kernel `K + 1`). Defaults to false. */
+  readonly bias?: boolean;
+}
+
+/**
+ * Builds one neuron's problem from inputs, labels and a kernel: the kernel matrix `K(X, X)`
+ * (scaled by its largest value through `logK` for kernels that overflow), plus explicit
+ * features for the linear kernel.
+ *
+ * @throws {@link NotBipolarError}, {@link ShapeError} as {@link localProblem}.
+ * @example
+ * ```ts
+ * const problem = kernelProblem(X, labels, polynomial({ degree: 2, c: 1 }), { bias: true });
+ * ```
+ */
+export function kernelProblem(inputs: Patterns, labels: ArrayLike<number>, kernel: Kernel, options: KernelProblemOptions = {}): LocalProblem {
+  const y = checkLabels('labels', labels);
+  if (y.length !== inputs.count) {
+    throw new ShapeError('labels', `has ${y.length} entries but there are ${inputs.count} inputs`, 'pass one label per input pattern');
+  }
+  const m = inputs.count;
+  const h = overlapMatrix(inputs);
+  const gram = new Float64Array(m * m);
+  const bias = options.bias ? 1 : 0;
+  const logScale = gramFromOverlaps(h, null, m, kernel, bias, gram);
+  const features = kernel.kind === 'inner-product' && kernel.name === 'linear' ? linearFeatures(inputs, -1, bias) : undefined;
+  return localProblem({ gram, labels: y, logScale, bias, ...(features ? { features } : {}) });
+}
+
+/** @internal Labels as a Float64Array, checked to be +/-1. */
+export function checkLabels(parameter: string, labels: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(labels.length);
+  if (labels.length === 0) throw new ShapeError(parameter, 'is empty', 'pass at least one example');
+  for (let i = 0; i < labels.length; i++) {
+    const v = labels[i];
+    if (v !== 1 && v !== -1) throw new NotBipolarError(parameter, `entry ${i} is ${v}, not +1 or -1`, 'labels must be +1 or -1 (binarise targets first)');
+    out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * The overlap matrix `H = X X^T` (M x M, row-major), computed once and shared by every neuron.
+ *
+ * @example
+ * ```ts
+ * const H = overlapMatrix(X); // H[mu * M + nu] = xi^mu . xi^nu
+ * ```
+ */
+export function overlapMatrix(patterns: Patterns): Float64Array {
+  const { count: m, dim: n, data } = patterns;
+  const h = new Float64Array(m * m);
+  const row = new Float64Array(n);
+  for (let mu = 0; mu < m; mu++) {
+    const a = mu * n;
+    for (let j = 0; j < n; j++) row[j] = data[a + j]!;
+    for (let nu = mu; nu < m; nu++) {
+      const b = nu * n;
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc += row[j]! * data[b + j]!;
+      h[mu * m + nu] = acc;
+      h[nu * m + mu] = acc;
+    }
+  }
+  return h;
+}
+
+/**
+ * @internal Writes one neuron's kernel matrix into `out` from the shared overlaps in O(M^2):
+ * with `removed` (component i of every pattern, or null) the kernel sees
+ * `H - x_i x_i^T` (inner product) or `D2 - (x_i^mu - x_i^nu)^2` (distance), where `norms` is
+ * the diagonal of H. Kernels with `logK` are evaluated as `exp(logK - max)`; returns that max
+ * (the log scale). `bias` is added to every entry.
+ */
+export function gramFromOverlaps(h: Float64Array, removed: ArrayLike<number> | null, m: number, kernel: Kernel, bias: number, out: Float64Array): number {
+  let logScale = 0;
+  if (kernel.kind === 'inner-product') {
+    const logK = kernel.logK;
+    const k = kernel.k;
+    let max = -Infinity;
+    for (let mu = 0; mu < m; mu++) {
+      const ti = removed ? removed[mu]! : 0;
+      const row = mu * m;
+      for (let nu = mu; nu < m; nu++) {
+        const o = removed ? h[row + nu]! - ti * removed[nu]! : h[row + nu]!;
+        const v = logK ? logK(o) : k(o);
+        if (v > max) max = v;
+        out[row + nu] = v;
+      }
+    }
+    if (logK) {
+      logScale = max;
+      for (let mu = 0; mu < m; mu++) {
+        const row = mu * m;
+        for (let nu = mu; nu < m; nu++) out[row + nu] = Math.exp(out[row + nu]! - max);
+      }
+    }
+  } else {
+    const g2 = kernel.g2;
+    for (let mu = 0; mu < m; mu++) {
+      const row = mu * m;
+      const hmm = h[row + mu]!;
+      const ti = removed ? removed[mu]! : 0;
+      for (let nu = mu; nu < m; nu++) {
+        let d2 = hmm + h[nu * m + nu]! - 2 * h[row + nu]!;
+        if (removed) {
+          const d = ti - removed[nu]!;
+          d2 -= d * d;
+        }
+        out[row + nu] = g2(d2 > 0 ? d2 : 0);
+      }
+    }
+  }
+  for (let mu = 0; mu < m; mu++) {
+    const row = mu * m;
+    for (let nu = mu; nu < m; nu++) {
+      const v = out[row + nu]! + bias;
+      if (!Number.isFinite(v)) {
+        throw new InvalidValueError('kernel', `${kernel.name} kernel is ${v} at patterns (${mu}, ${nu})`, 'use a kernel with logK or rescale the patterns');
+      }
+      out[row + nu] = v;
+      out[nu * m + mu] = v;
+    }
+  }
+  return logScale;
+}
+
+/**
+ * @internal Explicit linear features `x^mu` with component `removed` dropped (or none when
+ * negative), plus a constant `sqrt(bias)` feature when `bias > 0`, so `phi . phi` equals the
+ * augmented kernel.
+ */
+export function linearFeatures(patterns: Patterns, removed: number, bias: number, out?: Float64Array): { dim: number; data: Float64Array } {
+  const { count: m, dim: n, data } = patterns;
+  const dim = n - (removed >= 0 ? 1 : 0) + (bias > 0 ? 1 : 0);
+  const f = out ?? new Float64Array(m * dim);
+  const b = Math.sqrt(bias);
+  for (let mu = 0; mu < m; mu++) {
+    const src = mu * n;
+    let k = mu * dim;
+    for (let j = 0; j < n; j++) if (j !== removed) f[k++] = data[src + j]!;
+    if (bias > 0) f[k] = b;
+  }
+  return { dim, data: f };
+}

@@ -1,0 +1,92 @@
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { SingularMatrixError } from '../src/errors.js';
+import { applyUpdate, checkTol, createState, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
+
+/** Hyperparameters of {@link pseudoinverse}. */
+export interface PseudoinverseOptions extends RuleOptions {
+  /** Converged when every `|y h - 1| <= tol` (online form), and the closed form's accepted residual. Defaults to 1e-6. */
+  readonly tol?: number;
+}
+
+/** Pivots `L_jj^2 / K_jj` below this mean example j lies (numerically) in the span of the others. */
+const SINGULAR_PIVOT = 1e-10;
+
+/**
+ * The pseudoinverse rule as a least-squares SVM (Suykens and Vandewalle 1999; Personnaz,
+ * Guyon and Dreyfus 1986; the paper's Sec. 3.4 and Appendix D): every constraint of Eq. 8 is
+ * made an equality, `y^mu h^mu = 1`, which for an invertible kernel matrix has the closed form
+ * `A (.) X = X K^-1`, i.e. each neuron's coefficients `c = alpha (.) y` solve `K c = y`.
+ * Every stored pattern is then an exact fixed point (fields equal the labels), but the solution
+ * is not the maximal margin and `alpha` may be negative.
+ *
+ * `fit` solves `K c = y` by Cholesky (ml-matrix); `partialFit` is the online Kaczmarz step
+ * `alpha^mu += (1 - y^mu h^mu) / K(x^mu, x^mu)`, which converges to the same solution.
+ *
+ * @throws {@link SingularMatrixError} from `fit` when K is singular, i.e. M is not below the
+ * feature dimension N_phi (for the linear kernel in a recurrent network: M <= N - 1).
+ * @example
+ * ```ts
+ * const rule = pseudoinverse();
+ * const state = rule.fit(problem, rule.init(problem)); // state.field[mu] === labels[mu] to rounding
+ * ```
+ */
+export function pseudoinverse(options: PseudoinverseOptions = {}): LearningRule<PseudoinverseOptions> {
+  const tol = checkTol(options.tol, 1e-6);
+  const rule: LearningRule<PseudoinverseOptions> = {
+    name: 'pseudoinverse',
+    options: Object.freeze({ ...options, tol }),
+    form: 'kernel',
+    init: (problem) => createState(problem, 'kernel'),
+    partialFit(problem, state, mu) {
+      const r = 1 - problem.labels[mu]! * state.field[mu]!;
+      if (r === 0) return false;
+      applyUpdate(problem, state, mu, r / problem.diag[mu]!);
+      return true;
+    },
+    fit(problem, state) {
+      solveClosedForm(problem, state);
+      state.epochs++;
+      state.updates += problem.count;
+      state.converged = rule.isConverged(problem, state);
+      if (!state.converged) {
+        throw new SingularMatrixError('patterns', `the kernel matrix is too ill-conditioned: the closed-form fields miss the labels by more than tol = ${tol}`, 'store fewer patterns than the feature dimension (M < N_phi), or raise tol');
+      }
+      return state;
+    },
+    isConverged(problem, state) {
+      for (let mu = 0; mu < problem.count; mu++) {
+        if (Math.abs(problem.labels[mu]! * state.field[mu]! - 1) > tol) return false;
+      }
+      return true;
+    },
+  };
+  return Object.freeze(rule);
+}
+
+function solveClosedForm(problem: LocalProblem, state: NeuronState): void {
+  const m = problem.count;
+  const fix = 'store fewer patterns than the feature dimension (M < N_phi; for the linear kernel of a recurrent network, M <= N - 1), or use a kernel with more features';
+  if (problem.features && m > problem.features.dim) {
+    throw new SingularMatrixError('patterns', `M = ${m} patterns exceed the feature dimension N_phi = ${problem.features.dim}, so the kernel matrix is singular`, fix);
+  }
+  const k = new Matrix(m, m);
+  for (let mu = 0; mu < m; mu++) for (let nu = 0; nu < m; nu++) k.set(mu, nu, problem.gram[mu * m + nu]!);
+  const chol = new CholeskyDecomposition(k);
+  const l = chol.lowerTriangularMatrix;
+  let worst = Infinity;
+  let at = 0;
+  for (let j = 0; j < m; j++) {
+    const ratio = (l.get(j, j) ** 2) / problem.diag[j]!;
+    if (!(ratio >= worst)) {
+      worst = ratio;
+      at = j;
+    }
+  }
+  if (!chol.isPositiveDefinite() || !(worst > SINGULAR_PIVOT)) {
+    throw new SingularMatrixError('patterns', `the kernel matrix of the M = ${m} examples is singular (example ${at} lies in the span of the others)`, fix);
+  }
+  const c = chol.solve(Matrix.columnVector(Array.from(problem.labels)));
+  for (let mu = 0; mu < m; mu++) state.alpha[mu] = c.get(mu, 0) * problem.labels[mu]!;
+  state.theta = 0;
+  refreshFields(problem, state);
+}
