@@ -9,4 +9,5 @@
  */
 export const builtinScenarios: Readonly<Record<string, string>> = {
 
+  capacity: new URL('./capacity.ts', import.meta.url).href,
 };
