@@ -76,6 +76,7 @@ export default defineScenario({
     const mMax = largestStorable(storable, { start: Math.max(1, Math.floor(task.N / 4)), max: limit });
     return { mMax, censored: mMax === limit };
   },
+  taskCost: (task: Task) => task.N ** 3,
   summarize(p, results: { mMax: number; censored: boolean }[], ctx) {
     const tasks = this.tasks(p, ctx);
     const joined = tasks.map((t, k) => ({ ...t, ...results[k]! }));

@@ -83,6 +83,11 @@ function runInWorkers(scenario: Scenario, params: Record<string, unknown>, seed:
     throw new ParameterError('--workers', `scenario "${scenario.name}" was not loaded from a module, so workers cannot import it`, 'pass moduleUrl, or use --workers 1');
   }
   const results: unknown[] = new Array(tasks.length);
+  const order = tasks.map((_, i) => i);
+  if (scenario.taskCost) {
+    const cost = tasks.map((t) => scenario.taskCost!(t, params));
+    order.sort((a, b) => cost[b]! - cost[a]! || a - b);
+  }
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -96,7 +101,7 @@ function runInWorkers(scenario: Scenario, params: Record<string, unknown>, seed:
     };
     const feed = (w: Worker): void => {
       if (next < tasks.length) {
-        const index = next++;
+        const index = order[next++]!;
         w.postMessage({ index, task: tasks[index] });
       }
     };

@@ -72,6 +72,11 @@ export interface Scenario<P extends Record<string, unknown> = any, T = any, R = 
   readonly defaultTrials: number;
   tasks(params: P, context: ScenarioContext): T[];
   runTask(task: T, params: P, rng: Rng): R | Promise<R>;
+  /**
+   * Optional relative cost of a task. Worker threads start the costliest tasks first, which
+   * shortens the tail of a parallel run; results are still placed by task index.
+   */
+  taskCost?(task: T, params: P): number;
   summarize(params: P, results: R[], context: ScenarioContext): ScenarioOutput;
 }
 
