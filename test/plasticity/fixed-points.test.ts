@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, linear, polynomial, randomBipolar, type Kernel } from '../../src/index.js';
+import { kernelAdatron, minover, passiveAggressive, perceptron, train, type LearningRule } from '../../plasticity/index.js';
+import { runAsynchronous } from './helpers.js';
+
+/**
+ * A network trained with any separating rule has every stored pattern as a fixed point of its
+ * asynchronous dynamics (Eq. 12): each neuron's field has the sign of its own pattern entry.
+ * The dynamics here are an independent brute-force loop (tests/plasticity/helpers.ts); the
+ * network engine (src/network) did not exist when this was written. `train` is exercised
+ * through a minimal object with the engine's structural `setCoefficients` contract.
+ */
+describe('trained networks store every pattern as a fixed point of the asynchronous dynamics', () => {
+  const cases: [string, Kernel, number, number, () => LearningRule][] = [
+    ['perceptron, linear kernel, M = 0.5 N', linear(), 40, 20, () => perceptron()],
+    ['Kernel-Adatron with bias, linear kernel, M = N', linear(), 40, 40, () => kernelAdatron({ bias: true })],
+    ['MinOver, polynomial kernel, M = 2 N', polynomial({ degree: 2, c: 1 }), 30, 60, () => minover()],
+    ['PA-I, polynomial kernel degree 3, M = 3 N', polynomial({ degree: 3 }), 25, 75, () => passiveAggressive({ variant: 'PA-I', C: 1 })],
+  ];
+  for (const [label, kernel, n, m, make] of cases) {
+    it(label, () => {
+      const x = randomBipolar({ count: m, dim: n }, createRng(`fp-${label}`));
+      let installed: { alpha: Float64Array; theta: Float64Array } | null = null;
+      const network = { patterns: x, kernel, setCoefficients: (c: { alpha: Float64Array; theta: Float64Array }) => { installed = c; } };
+      const { reports } = train(network, x, make(), { maxEpochs: 5000, rng: createRng(1) });
+      expect(reports.every((r) => r.converged && r.separates)).toBe(true);
+      expect(installed).not.toBeNull();
+      const { alpha, theta } = installed!;
+      expect(alpha.length).toBe(n * m);
+      const rng = createRng(2);
+      for (let mu = 0; mu < m; mu++) {
+        const run = runAsynchronous(x, kernel, alpha, theta, x.data.subarray(mu * n, (mu + 1) * n), 3, (k) => rng.permutation(k));
+        expect(run.fixed).toBe(true);
+        expect(run.flips).toBe(0);
+      }
+    });
+  }
+});
