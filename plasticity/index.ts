@@ -4,8 +4,10 @@
  *
  * @packageDocumentation
  */
-export * from './rule.js';
-export * from './problem.js';
+export { applyUpdate, createState, currentField, fitEpochs, kktHolds, minStability, onlineRule, refreshFields, weightNorm2 } from './rule.js';
+export type { FitOptions, LearningRule, LocalProblem, NeuronState, OnlineRuleSpec, RuleOptions } from './rule.js';
+export { kernelProblem, localProblem, overlapMatrix } from './problem.js';
+export type { KernelProblemOptions, LocalProblemInput } from './problem.js';
 export * from './hebbian.js';
 export * from './pseudoinverse.js';
 export * from './perceptron.js';
