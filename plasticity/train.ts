@@ -37,7 +37,7 @@ export interface NeuronReport {
   readonly minStability: number;
   /** Every example on the right side of the threshold (`min y h > 0`). */
   readonly separates: boolean;
-  /** Examples with `alpha^mu != 0`. */
+  /** Examples with `alpha^mu != 0` (for MinOver, every example it ever selected; Hebbian: all). */
   readonly supportVectors: number;
   /** `ln` of the kernel scale (0 unless the kernel has `logK`). */
   readonly logScale: number;
