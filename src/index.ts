@@ -37,3 +37,4 @@ export { version } from './version.js';
 export * from './theory/cover.js';
 export * from './theory/hebbian.js';
 export * from './theory/continuous.js';
+export * from './linalg/factorization.js';

@@ -1,2 +1,3 @@
 /** Module index (filled in as the module grows). */
-export {};
+
+export * from './continuous-network.js';
