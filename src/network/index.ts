@@ -1,3 +1,4 @@
 /** Module index (filled in as the module grows). */
 
 export * from './continuous-network.js';
+export * from './recurrent-network.js';

@@ -7,7 +7,7 @@ import type { Row, Scenario, ScenarioOutput, ScenarioResult } from './scenario.j
 import { taskRng } from './task-rng.js';
 
 /** Options for {@link runScenario}. */
-export interface RunOptions {
+export interface ScenarioRunOptions {
   /** Raw parameters (strings from `--set` or typed values); validated against the schema. */
   readonly params?: Record<string, unknown>;
   /** Seed of the run; every task's stream derives from it. Defaults to 1. */
@@ -41,7 +41,7 @@ export interface ScenarioRun {
  * result.rows; // the main table
  * ```
  */
-export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
+export async function runScenario(scenario: Scenario, options: ScenarioRunOptions = {}): Promise<ScenarioRun> {
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new ParameterError('--seed', `must be a non-negative integer, got ${seed}`, 'pass e.g. --seed 42');
   const trials = options.trials ?? scenario.defaultTrials;
@@ -68,7 +68,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   return { result, output };
 }
 
-async function runInThread(scenario: Scenario, params: Record<string, unknown>, seed: number, tasks: unknown[], options: RunOptions): Promise<unknown[]> {
+async function runInThread(scenario: Scenario, params: Record<string, unknown>, seed: number, tasks: unknown[], options: ScenarioRunOptions): Promise<unknown[]> {
   const root = createRng(seed);
   const results: unknown[] = [];
   for (let i = 0; i < tasks.length; i++) {
@@ -78,7 +78,7 @@ async function runInThread(scenario: Scenario, params: Record<string, unknown>, 
   return results;
 }
 
-function runInWorkers(scenario: Scenario, params: Record<string, unknown>, seed: number, tasks: unknown[], count: number, options: RunOptions): Promise<unknown[]> {
+function runInWorkers(scenario: Scenario, params: Record<string, unknown>, seed: number, tasks: unknown[], count: number, options: ScenarioRunOptions): Promise<unknown[]> {
   if (!options.moduleUrl) {
     throw new ParameterError('--workers', `scenario "${scenario.name}" was not loaded from a module, so workers cannot import it`, 'pass moduleUrl, or use --workers 1');
   }

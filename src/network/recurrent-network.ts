@@ -1,0 +1,359 @@
+import { InvalidValueError, ParameterError, ShapeError, assertPositiveInteger } from '../errors.js';
+import type { Kernel } from '../kernels/kernel.js';
+import { assertBipolarVector, assertLength, neuronMajor, type BipolarPatterns } from '../patterns/pattern-set.js';
+import type { Rng } from '../rng/rng.js';
+
+/**
+ * Update schedules (DESIGN.md section 3): `synchronous` (Eq. 9-10); asynchronous (Eq. 12) in a
+ * `fixed` order, as `random-permutation` sweeps, `random-sequential` (N uniform picks per sweep),
+ * or `poisson`: every neuron has a rate-1 Poisson clock, i.e. events at rate N, each waking a
+ * uniformly chosen neuron, with exponential waiting times.
+ */
+export type Schedule = 'synchronous' | 'fixed' | 'random-permutation' | 'random-sequential' | 'poisson';
+
+/** What a neuron does when its field is exactly its threshold: `sgn(0) = +1`, or keep its state. */
+export type TieRule = 'plus' | 'keep';
+
+/** Options for {@link recurrentNetwork}. */
+export interface RecurrentNetworkOptions {
+  /** The stored patterns X (M x N, bipolar). */
+  readonly patterns: BipolarPatterns;
+  /** The dendritic nonlinearity: any inner-product or translation-invariant kernel. */
+  readonly kernel: Kernel;
+  /** Coefficients A, N x M neuron-major (`alpha[i * M + mu]`); defaults to all ones (A = 1). */
+  readonly alpha?: Float64Array;
+  /** Thresholds, length N; defaults to zeros. */
+  readonly theta?: Float64Array;
+  /** Tie rule; defaults to `'plus'` (`sgn(0) = +1`). */
+  readonly tie?: TieRule;
+  /** Must be false or absent: kernel memory networks have no self-connections (Property 2.2). */
+  readonly selfConnections?: boolean;
+}
+
+/** One batch of state changes: the spikes of one step (a sweep, or a synchronous update). */
+export interface SpikeBatch {
+  /** Step index (sweep number, from 1). */
+  readonly step: number;
+  readonly length: number;
+  /** Event times (update count, or continuous time for `poisson`). Valid up to `length`. */
+  readonly time: Float64Array;
+  readonly neuron: Int32Array;
+  /** The new state of each neuron that changed. */
+  readonly state: Int8Array;
+}
+
+/** Callbacks a run reports to (the spike bus in `src/sim` builds on these). */
+export interface RunObserver {
+  /**
+   * Called once per step with that step's state changes. The batch's arrays are reused between
+   * steps: copy what you keep.
+   */
+  spikes?(batch: SpikeBatch): void;
+  /** Called after each step with the current state (also reused: copy what you keep). */
+  step?(step: number, state: Int8Array, flips: number): void;
+}
+
+/** Options for {@link RecurrentNetwork.run}. */
+export interface RunOptions {
+  readonly schedule?: Schedule;
+  /** Required for random schedules and Glauber noise. */
+  readonly rng?: Rng;
+  /** Step limit (sweeps of N updates, or synchronous steps); defaults to 100. */
+  readonly maxSweeps?: number;
+  /** Glauber temperature T >= 0: `P(s_i = +1) = 1 / (1 + exp(-2 h_i / T))`; 0 (default) is deterministic. */
+  readonly temperature?: number;
+  /** Order of the `fixed` schedule (a permutation of 0..N-1); defaults to 0..N-1. */
+  readonly order?: Int32Array;
+  /** `'fast'` (default) keeps the overlaps and updates them in O(M) per flip; `'generic'` evaluates each field from scratch in O(NM). Both give identical trajectories. */
+  readonly path?: 'fast' | 'generic';
+  readonly observer?: RunObserver;
+}
+
+/** Where a run ended. */
+export interface RunResult {
+  readonly state: Int8Array;
+  /** A full sweep without a change (never at T > 0). */
+  readonly converged: boolean;
+  readonly sweeps: number;
+  readonly updates: number;
+  readonly flips: number;
+  /** Final time: updates so far, or the Poisson clock. */
+  readonly time: number;
+}
+
+/**
+ * A recurrent auto-associative kernel memory network without self-connections (Property 2.2):
+ * neuron i fires `sgn(sum_mu alpha_i^mu xi_i^mu k(sum_{j != i} xi_j^mu s_j) - theta_i)` (Eq. 12),
+ * i.e. a two-layer pyramidal unit whose dendritic subunits are the stored patterns.
+ */
+export interface RecurrentNetwork {
+  readonly size: number;
+  readonly patterns: BipolarPatterns;
+  readonly kernel: Kernel;
+  readonly tie: TieRule;
+  /** Current coefficients (N x M, neuron-major) and thresholds. */
+  readonly alpha: Float64Array;
+  readonly theta: Float64Array;
+  /** Installs trained coefficients (the `train` interface of `plasticity/`). */
+  setCoefficients(c: { alpha: Float64Array; theta: Float64Array }): void;
+  /** Neuron i's field `sum_mu alpha_i^mu xi_i^mu K(xi^mu_{-i}, s_{-i}) - theta_i`, evaluated directly. */
+  field(i: number, state: ArrayLike<number>): number;
+  /** Every neuron's field (fast path), written into `out`. */
+  fields(state: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /** Whether `state` is a fixed point of the asynchronous dynamics. */
+  isFixedPoint(state: ArrayLike<number>): boolean;
+  /** Runs the dynamics from `cue` (not modified). */
+  run(cue: ArrayLike<number>, options?: RunOptions): RunResult;
+}
+
+/**
+ * Builds a recurrent network. Inner-product and distance kernels both take the fast path: the
+ * network keeps the overlaps `h^mu = xi^mu . s` (or squared distances), computes a field from
+ * `h^mu - xi_i^mu s_i` in O(M) and updates them in O(M) only when a neuron flips, so a sweep
+ * costs about two matrix-vector products. Patterns are kept neuron-major for that loop.
+ * Exponential kernels (`logK`) are evaluated shifted by their largest value: no overflow.
+ *
+ * @throws {@link ShapeError} for coefficient shapes that do not match the patterns.
+ * @example
+ * ```ts
+ * const net = recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3 }) });
+ * const { state, converged } = net.run(flipBits(patternRow(X, 0), 0.1, rng), { schedule: 'random-permutation', rng });
+ * ```
+ */
+export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNetwork {
+  const { patterns, kernel } = options;
+  const tie = options.tie ?? 'plus';
+  if (options.selfConnections) {
+    throw new ParameterError('selfConnections', 'kernel memory networks have no self-connections: neuron i never reads its own state (Property 2.2, Eq. 12)', 'omit selfConnections');
+  }
+  if (tie !== 'plus' && tie !== 'keep') throw new ParameterError('tie', `must be 'plus' or 'keep', got ${String(tie)}`, "use tie: 'plus' (sgn(0) = +1) or 'keep'");
+  const m = patterns.count;
+  const n = patterns.dim;
+  const t = neuronMajor(patterns);
+  const alpha = new Float64Array(n * m).fill(1);
+  const theta = new Float64Array(n);
+  /** c[i * M + mu] = alpha_i^mu xi_i^mu */
+  const c = new Float64Array(n * m);
+  const install = (a: Float64Array | undefined, th: Float64Array | undefined): void => {
+    if (a) {
+      if (a.length !== n * m) throw new ShapeError('alpha', `has ${a.length} entries, expected N x M = ${n} x ${m}`, 'pass alpha neuron-major, alpha[i * M + mu]');
+      for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k]!)) throw new InvalidValueError('alpha', `entry ${k} is ${a[k]}`, 'pass finite coefficients');
+      alpha.set(a);
+    }
+    if (th) {
+      assertLength('theta', th, n);
+      for (let k = 0; k < n; k++) if (!Number.isFinite(th[k]!)) throw new InvalidValueError('theta', `entry ${k} is ${th[k]}`, 'pass finite thresholds');
+      theta.set(th);
+    }
+    for (let k = 0; k < n * m; k++) c[k] = alpha[k]! * t[k]!;
+  };
+  install(options.alpha, options.theta);
+
+  const inner = kernel.kind === 'inner-product';
+  const kfn = inner ? kernel.k : kernel.g2;
+  const logK = inner ? kernel.logK : undefined;
+  const scratch = new Float64Array(m);
+
+  /**
+   * Field of neuron i from the maintained statistic `stat` (overlaps or squared distances),
+   * removing neuron i's own component. For logK kernels returns the field scaled by exp(-shift).
+   */
+  const fastField = (i: number, si: number, stat: Float64Array): number => {
+    const base = i * m;
+    let sum = 0;
+    if (logK) {
+      let max = -Infinity;
+      for (let mu = 0; mu < m; mu++) {
+        const v = logK(stat[mu]! - t[base + mu]! * si);
+        scratch[mu] = v;
+        if (v > max) max = v;
+      }
+      for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * Math.exp(scratch[mu]! - max);
+      return theta[i] === 0 ? sum : sum - theta[i]! * Math.exp(-max);
+    }
+    if (inner) {
+      for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * kfn(stat[mu]! - t[base + mu]! * si);
+    } else {
+      for (let mu = 0; mu < m; mu++) {
+        const d = t[base + mu]! - si;
+        sum += c[base + mu]! * kfn(stat[mu]! - d * d);
+      }
+    }
+    return sum - theta[i]!;
+  };
+
+  const computeStats = (s: ArrayLike<number>, out: Float64Array): Float64Array => {
+    const { data } = patterns;
+    for (let mu = 0; mu < m; mu++) {
+      const b = mu * n;
+      let acc = 0;
+      if (inner) for (let j = 0; j < n; j++) acc += data[b + j]! * s[j]!;
+      else for (let j = 0; j < n; j++) { const d = data[b + j]! - s[j]!; acc += d * d; }
+      out[mu] = acc;
+    }
+    return out;
+  };
+
+  /** After s_i changed from -v to v: h^mu += 2 xi_i^mu v; d2^mu changes by (xi - v)^2 - (xi + v)^2 = -4 xi v. */
+  const flipStats = (i: number, v: number, stat: Float64Array): void => {
+    const base = i * m;
+    const f = inner ? 2 * v : -4 * v;
+    for (let mu = 0; mu < m; mu++) stat[mu]! += f * t[base + mu]!;
+  };
+
+  const directField = (i: number, s: ArrayLike<number>): number => {
+    const { data } = patterns;
+    const base = i * m;
+    let sum = 0;
+    let max = -Infinity;
+    for (let mu = 0; mu < m; mu++) {
+      const b = mu * n;
+      let acc = 0;
+      if (inner) { for (let j = 0; j < n; j++) if (j !== i) acc += data[b + j]! * s[j]!; }
+      else for (let j = 0; j < n; j++) if (j !== i) { const d = data[b + j]! - s[j]!; acc += d * d; }
+      scratch[mu] = logK ? logK(acc) : kfn(acc);
+      if (scratch[mu]! > max) max = scratch[mu]!;
+    }
+    if (logK) {
+      for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * Math.exp(scratch[mu]! - max);
+      return theta[i] === 0 ? sum : sum - theta[i]! * Math.exp(-max);
+    }
+    for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * scratch[mu]!;
+    return sum - theta[i]!;
+  };
+
+  const checkState = (parameter: string, s: ArrayLike<number>): void => {
+    assertLength(parameter, s, n);
+    for (let j = 0; j < n; j++) if (Number.isNaN(s[j]!)) throw new InvalidValueError(parameter, `entry ${j} is NaN`, 'pass a bipolar state of +1/-1');
+    assertBipolarVector(parameter, s);
+  };
+
+  const decide = (h: number, current: number, temperature: number, rng: Rng | undefined, scale: number): number => {
+    if (temperature > 0) {
+      if (h === 0) return rng!.uniform() < 0.5 ? 1 : -1;
+      const x = (-2 * h * scale) / temperature;
+      return rng!.uniform() < 1 / (1 + Math.exp(x)) ? 1 : -1;
+    }
+    if (h > 0) return 1;
+    if (h < 0) return -1;
+    return tie === 'plus' ? 1 : current;
+  };
+
+  const network: RecurrentNetwork = {
+    size: n,
+    patterns,
+    kernel,
+    tie,
+    alpha,
+    theta,
+    setCoefficients(coefficients) {
+      install(coefficients.alpha, coefficients.theta);
+    },
+    field(i, s) {
+      if (!Number.isInteger(i) || i < 0 || i >= n) throw new InvalidValueError('i', `must be a neuron index in [0, ${n}), got ${i}`, 'pass a valid neuron index');
+      checkState('state', s);
+      return directField(i, s);
+    },
+    fields(s, out = new Float64Array(n)) {
+      checkState('state', s);
+      const stat = computeStats(s, new Float64Array(m));
+      for (let i = 0; i < n; i++) out[i] = fastField(i, s[i]!, stat);
+      return out;
+    },
+    isFixedPoint(s) {
+      checkState('state', s);
+      const stat = computeStats(s, new Float64Array(m));
+      for (let i = 0; i < n; i++) if (decide(fastField(i, s[i]!, stat), s[i]!, 0, undefined, 1) !== s[i]) return false;
+      return true;
+    },
+    run(cue, runOptions = {}) {
+      checkState('cue', cue);
+      const schedule = runOptions.schedule ?? 'random-permutation';
+      const temperature = runOptions.temperature ?? 0;
+      if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new InvalidValueError('temperature', `must be a finite number >= 0, got ${temperature}`, 'pass T >= 0');
+      const maxSweeps = runOptions.maxSweeps ?? 100;
+      assertPositiveInteger('maxSweeps', maxSweeps);
+      const rng = runOptions.rng;
+      if (!rng && (schedule === 'random-permutation' || schedule === 'random-sequential' || schedule === 'poisson' || temperature > 0)) {
+        throw new ParameterError('rng', `the ${temperature > 0 ? 'Glauber noise' : `'${schedule}' schedule`} needs a random source`, 'pass rng: createRng(seed)');
+      }
+      if (!['synchronous', 'fixed', 'random-permutation', 'random-sequential', 'poisson'].includes(schedule)) {
+        throw new ParameterError('schedule', `unknown schedule "${schedule}"`, 'use synchronous, fixed, random-permutation, random-sequential or poisson');
+      }
+      let order = runOptions.order;
+      if (order) {
+        const seen = new Uint8Array(n);
+        if (order.length !== n || !order.every((v) => v >= 0 && v < n && !seen[v] && (seen[v] = 1))) {
+          throw new ParameterError('order', 'must be a permutation of 0..N-1', 'pass each neuron index exactly once');
+        }
+      } else {
+        order = new Int32Array(n).map((_, k) => k);
+      }
+      const generic = runOptions.path === 'generic';
+      const observer = runOptions.observer;
+      const s = Int8Array.from(cue as ArrayLike<number>);
+      const stat = computeStats(s, new Float64Array(m));
+      const bTime = new Float64Array(n);
+      const bNeuron = new Int32Array(n);
+      const bState = new Int8Array(n);
+      let batchLength = 0;
+      const emit = (step: number): void => {
+        if (observer?.spikes) observer.spikes({ step, length: batchLength, time: bTime, neuron: bNeuron, state: bState });
+        batchLength = 0;
+      };
+      const fieldOf = (i: number): number => (generic ? directField(i, s) : fastField(i, s[i]!, stat));
+      let updates = 0;
+      let flips = 0;
+      let time = 0;
+      let sweeps = 0;
+      let converged = false;
+      const perm = new Int32Array(n);
+      const next = new Float64Array(n);
+      for (let sweep = 1; sweep <= maxSweeps; sweep++) {
+        sweeps = sweep;
+        let changed = 0;
+        if (schedule === 'synchronous') {
+          for (let i = 0; i < n; i++) next[i] = decide(fieldOf(i), s[i]!, temperature, rng, 1);
+          for (let i = 0; i < n; i++) {
+            if (next[i] !== s[i]) {
+              s[i] = next[i]!;
+              changed++;
+              if (batchLength < n) { bTime[batchLength] = sweep; bNeuron[batchLength] = i; bState[batchLength] = s[i]!; batchLength++; }
+            }
+          }
+          updates += n;
+          time = sweep;
+          if (changed > 0) computeStats(s, stat);
+        } else {
+          if (schedule === 'random-permutation') rng!.permutation(n, perm);
+          for (let k = 0; k < n; k++) {
+            const i = schedule === 'fixed' ? order[k]! : schedule === 'random-permutation' ? perm[k]! : rng!.int(n);
+            if (schedule === 'poisson') time += rng!.exponential(n);
+            else time++;
+            updates++;
+            const v = decide(fieldOf(i), s[i]!, temperature, rng, 1);
+            if (v !== s[i]) {
+              s[i] = v;
+              changed++;
+              if (!generic) flipStats(i, v, stat);
+              if (batchLength === bTime.length) emit(sweep);
+              bTime[batchLength] = time; bNeuron[batchLength] = i; bState[batchLength] = v; batchLength++;
+            }
+          }
+        }
+        flips += changed;
+        emit(sweep);
+        observer?.step?.(sweep, s, changed);
+        if (temperature === 0 && changed === 0) {
+          // Sweeps that visit every neuron prove a fixed point; random picks may miss some, so check.
+          if (schedule === 'fixed' || schedule === 'random-permutation' || schedule === 'synchronous' || network.isFixedPoint(s)) {
+            converged = true;
+            break;
+          }
+        }
+      }
+      return { state: s, converged, sweeps, updates, flips, time };
+    },
+  };
+  return network;
+}
