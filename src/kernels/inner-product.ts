@@ -80,5 +80,5 @@ export function exponential(options: ExponentialOptions = {}): InnerProductKerne
   const t = options.temperature ?? 1;
   assertPositive('temperature', t);
   const inv = 1 / t;
-  return { kind: 'inner-product', name: 'exp', params: { temperature: t }, k: (h) => Math.exp(h * inv), logK: (h) => h * inv, positiveDefinite: true };
+  return { kind: 'inner-product', name: 'exp', params: { temperature: t }, k: (h) => Math.exp(h * inv), logK: (h) => h * inv, exponentialRate: inv, positiveDefinite: true };
 }

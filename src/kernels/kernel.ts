@@ -18,6 +18,11 @@ export interface InnerProductKernel {
    * constant that leaves `sgn` and normalised weights unchanged.
    */
   readonly logK?: (h: number) => number;
+  /**
+   * Set when `k(h + d) = k(h) exp(rate d)` (the exponential kernel, `rate = 1 / T`): a network
+   * can then update kernel values after a spike by multiplication instead of re-evaluating `k`.
+   */
+  readonly exponentialRate?: number;
   /** Whether `K` is positive definite on distinct inputs (a Mercer kernel). */
   readonly positiveDefinite: boolean;
 }

@@ -134,6 +134,8 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   const theta = new Float64Array(n);
   /** c[i * M + mu] = alpha_i^mu xi_i^mu */
   const c = new Float64Array(n * m);
+  /** A = 1 (Hebbian, modern Hopfield): c = xi, and sum_mu alpha B = sum_mu B is the same for every neuron. */
+  let unitAlpha = true;
   const install = (a: Float64Array | undefined, th: Float64Array | undefined): void => {
     if (a) {
       if (a.length !== n * m) throw new ShapeError('alpha', `has ${a.length} entries, expected N x M = ${n} x ${m}`, 'pass alpha neuron-major, alpha[i * M + mu]');
@@ -145,7 +147,11 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       for (let k = 0; k < n; k++) if (!Number.isFinite(th[k]!)) throw new InvalidValueError('theta', `entry ${k} is ${th[k]}`, 'pass finite thresholds');
       theta.set(th);
     }
-    for (let k = 0; k < n * m; k++) c[k] = alpha[k]! * t[k]!;
+    unitAlpha = true;
+    for (let k = 0; k < n * m; k++) {
+      c[k] = alpha[k]! * t[k]!;
+      if (alpha[k] !== 1) unitAlpha = false;
+    }
   };
   install(options.alpha, options.theta);
 
@@ -155,31 +161,74 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   const scratch = new Float64Array(m);
 
   /**
-   * Field of neuron i from the maintained statistic `stat` (overlaps or squared distances),
-   * removing neuron i's own component. For logK kernels returns the field scaled by exp(-shift).
+   * Neuron i's own term `xi_i^mu s_i` is +1 or -1, so its subunit input is one of two values
+   * per pattern: `h^mu - 1` or `h^mu + 1` (inner product), `d2^mu` or `d2^mu - 4` (distance).
+   * `kernelTables` stores, per pattern, `A = (k_same + k_diff) / 2` and `B = (k_same - k_diff) / 2`,
+   * so that `k_i^mu = A^mu + xi_i^mu s_i B^mu` and the field is two dot products of length M:
+   * `sum_mu c_i^mu A^mu + s_i sum_mu alpha_i^mu B^mu - theta_i` (using `c xi = alpha`).
+   * The tables change only when a neuron flips. For `logK` kernels the values are scaled by
+   * `exp(-shift)`; the returned shift lets thresholds and noise use the true scale.
+   * `b` has length M + 1: `b[M]` holds `sum_mu B^mu`, the second dot product when A = 1.
    */
-  const fastField = (i: number, si: number, stat: Float64Array): number => {
-    const base = i * m;
-    let sum = 0;
+  const kernelTables = (stat: Float64Array, a: Float64Array, b: Float64Array): number => {
+    let shift = 0;
     if (logK) {
-      let max = -Infinity;
+      shift = -Infinity;
+      for (let mu = 0; mu < m; mu++) shift = Math.max(shift, logK(stat[mu]! - 1), logK(stat[mu]! + 1));
+      let sumB = 0;
       for (let mu = 0; mu < m; mu++) {
-        const v = logK(stat[mu]! - t[base + mu]! * si);
-        scratch[mu] = v;
-        if (v > max) max = v;
+        const same = Math.exp(logK(stat[mu]! - 1) - shift);
+        const diff = Math.exp(logK(stat[mu]! + 1) - shift);
+        a[mu] = 0.5 * (same + diff);
+        b[mu] = 0.5 * (same - diff);
+        sumB += b[mu]!;
       }
-      for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * Math.exp(scratch[mu]! - max);
-      return theta[i] === 0 ? sum : sum - theta[i]! * Math.exp(-max);
+      b[m] = sumB;
+      return shift;
     }
-    if (inner) {
-      for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * kfn(stat[mu]! - t[base + mu]! * si);
+    let sumB = 0;
+    for (let mu = 0; mu < m; mu++) {
+      const same = inner ? kfn(stat[mu]! - 1) : kfn(stat[mu]!);
+      const diff = inner ? kfn(stat[mu]! + 1) : kfn(stat[mu]! - 4);
+      a[mu] = 0.5 * (same + diff);
+      b[mu] = 0.5 * (same - diff);
+      sumB += b[mu]!;
+    }
+    b[m] = sumB;
+    return 0;
+  };
+
+  const fastField = (i: number, si: number, a: Float64Array, b: Float64Array, shift: number): number => {
+    const base = i * m;
+    let sa = 0;
+    let sb = 0;
+    if (unitAlpha) {
+      for (let mu = 0; mu < m; mu++) sa += t[base + mu]! * a[mu]!;
+      sb = b[m]!;
     } else {
       for (let mu = 0; mu < m; mu++) {
-        const d = t[base + mu]! - si;
-        sum += c[base + mu]! * kfn(stat[mu]! - d * d);
+        sa += c[base + mu]! * a[mu]!;
+        sb += alpha[base + mu]! * b[mu]!;
       }
     }
-    return sum - theta[i]!;
+    const th = theta[i]!;
+    return sa + si * sb - (th === 0 ? 0 : shift === 0 ? th : th * Math.exp(-shift));
+  };
+
+  const rate = inner ? kernel.exponentialRate ?? 0 : 0;
+  const up = Math.exp(2 * rate);
+  const down = Math.exp(-2 * rate);
+  /** Exponential kernel after neuron i flipped to v: A^mu, B^mu scale by exp(2 rate xi_i^mu v). */
+  const scaleTables = (i: number, v: number, a: Float64Array, b: Float64Array): void => {
+    const base = i * m;
+    let sumB = 0;
+    for (let mu = 0; mu < m; mu++) {
+      const f = t[base + mu]! * v > 0 ? up : down;
+      a[mu]! *= f;
+      b[mu]! *= f;
+      sumB += b[mu]!;
+    }
+    b[m] = sumB;
   };
 
   const computeStats = (s: ArrayLike<number>, out: Float64Array): Float64Array => {
@@ -201,6 +250,8 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     for (let mu = 0; mu < m; mu++) stat[mu]! += f * t[base + mu]!;
   };
 
+  /** Shift of the last `directField` evaluation (for logK kernels), so noise sees the true field. */
+  let directShift = 0;
   const directField = (i: number, s: ArrayLike<number>): number => {
     const { data } = patterns;
     const base = i * m;
@@ -215,6 +266,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       if (scratch[mu]! > max) max = scratch[mu]!;
     }
     if (logK) {
+      directShift = max;
       for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * Math.exp(scratch[mu]! - max);
       return theta[i] === 0 ? sum : sum - theta[i]! * Math.exp(-max);
     }
@@ -256,14 +308,18 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     },
     fields(s, out = new Float64Array(n)) {
       checkState('state', s);
-      const stat = computeStats(s, new Float64Array(m));
-      for (let i = 0; i < n; i++) out[i] = fastField(i, s[i]!, stat);
+      const a = new Float64Array(m);
+      const b = new Float64Array(m + 1);
+      const shift = kernelTables(computeStats(s, new Float64Array(m)), a, b);
+      for (let i = 0; i < n; i++) out[i] = fastField(i, s[i]!, a, b, shift);
       return out;
     },
     isFixedPoint(s) {
       checkState('state', s);
-      const stat = computeStats(s, new Float64Array(m));
-      for (let i = 0; i < n; i++) if (decide(fastField(i, s[i]!, stat), s[i]!, 0, undefined, 1) !== s[i]) return false;
+      const a = new Float64Array(m);
+      const b = new Float64Array(m + 1);
+      const shift = kernelTables(computeStats(s, new Float64Array(m)), a, b);
+      for (let i = 0; i < n; i++) if (decide(fastField(i, s[i]!, a, b, shift), s[i]!, 0, undefined, 1) !== s[i]) return false;
       return true;
     },
     run(cue, runOptions = {}) {
@@ -293,6 +349,11 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       const observer = runOptions.observer;
       const s = Int8Array.from(cue as ArrayLike<number>);
       const stat = computeStats(s, new Float64Array(m));
+      const tabA = new Float64Array(m);
+      const tabB = new Float64Array(m + 1);
+      let shift = generic ? 0 : kernelTables(stat, tabA, tabB);
+      /** Log-range the multiplicative updates have drifted since the last full refresh (bounded to stay in range). */
+      let drift = 0;
       const bTime = new Float64Array(n);
       const bNeuron = new Int32Array(n);
       const bState = new Int8Array(n);
@@ -301,7 +362,9 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
         if (observer?.spikes) observer.spikes({ step, length: batchLength, time: bTime, neuron: bNeuron, state: bState });
         batchLength = 0;
       };
-      const fieldOf = (i: number): number => (generic ? directField(i, s) : fastField(i, s[i]!, stat));
+      const fieldOf = (i: number): number => (generic ? directField(i, s) : fastField(i, s[i]!, tabA, tabB, shift));
+      /** exp(shift) of the last field: fields of logK kernels are scaled by exp(-shift), noise needs the true value. */
+      const scaleOf = (): number => (logK ? Math.exp(generic ? directShift : shift) : 1);
       let updates = 0;
       let flips = 0;
       let time = 0;
@@ -313,7 +376,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
         sweeps = sweep;
         let changed = 0;
         if (schedule === 'synchronous') {
-          for (let i = 0; i < n; i++) next[i] = decide(fieldOf(i), s[i]!, temperature, rng, 1);
+          for (let i = 0; i < n; i++) next[i] = decide(fieldOf(i), s[i]!, temperature, rng, scaleOf());
           for (let i = 0; i < n; i++) {
             if (next[i] !== s[i]) {
               s[i] = next[i]!;
@@ -323,7 +386,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
           }
           updates += n;
           time = sweep;
-          if (changed > 0) computeStats(s, stat);
+          if (changed > 0 && !generic) shift = kernelTables(computeStats(s, stat), tabA, tabB);
         } else {
           if (schedule === 'random-permutation') rng!.permutation(n, perm);
           for (let k = 0; k < n; k++) {
@@ -331,11 +394,21 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
             if (schedule === 'poisson') time += rng!.exponential(n);
             else time++;
             updates++;
-            const v = decide(fieldOf(i), s[i]!, temperature, rng, 1);
+            const v = decide(fieldOf(i), s[i]!, temperature, rng, scaleOf());
             if (v !== s[i]) {
               s[i] = v;
               changed++;
-              if (!generic) flipStats(i, v, stat);
+              if (!generic) {
+                flipStats(i, v, stat);
+                if (rate > 0 && drift + 2 * rate < 300) {
+                  // h^mu moved by 2 xi_i^mu v: every kernel value of pattern mu scales by exp(2 rate xi v).
+                  drift += 2 * rate;
+                  scaleTables(i, v, tabA, tabB);
+                } else {
+                  drift = 0;
+                  shift = kernelTables(stat, tabA, tabB);
+                }
+              }
               if (batchLength === bTime.length) emit(sweep);
               bTime[batchLength] = time; bNeuron[batchLength] = i; bState[batchLength] = v; batchLength++;
             }
