@@ -12,4 +12,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   capacity: new URL('./capacity.ts', import.meta.url).href,
   'sdm-kernel': new URL('./sdm-kernel.ts', import.meta.url).href,
   'hebbian-crosstalk': new URL('./hebbian-crosstalk.ts', import.meta.url).href,
+  basins: new URL('./basins.ts', import.meta.url).href,
 };

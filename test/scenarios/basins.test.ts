@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/index.js';
+import basins from '../../scenarios/basins.js';
+
+describe('basins scenario (small size)', () => {
+  it('max-margin networks recall from noisier cues than perceptron and Hebbian networks', async () => {
+    const { result, output } = await runScenario(basins, {
+      seed: 4, trials: 3, params: { N: '100', load: '0.1', rules: 'hebbian,perceptron,adatron', noise: '0,0.1,0.2,0.3', cues: '15' },
+    });
+    const recall = (rule: string, noise: number) => result.rows.find((r) => r.rule === rule && r.noise === noise)!.recall as number;
+    // Every separating rule stores the patterns: noise-free cues are fixed points.
+    expect(recall('adatron', 0)).toBe(1);
+    expect(recall('perceptron', 0)).toBe(1);
+    // At 20% flipped bits (45 cues per rule): 2 binomial SEs of the difference are below 0.2.
+    expect(recall('adatron', 0.2) - recall('perceptron', 0.2)).toBeGreaterThan(0.3);
+    expect(recall('adatron', 0.2) - recall('hebbian', 0.2)).toBeGreaterThan(0.2);
+    expect(output.checks.length).toBe(2);
+    expect(output.checks.every((c) => c.pass)).toBe(true);
+  });
+});
