@@ -1,0 +1,37 @@
+import type { Subscription } from 'rxjs';
+import type { Patterns } from '../../patterns/pattern-set.js';
+import type { Simulation } from '../simulation.js';
+import { ringBuffer } from './ring-buffer.js';
+
+/** Overlaps `m^mu = xi^mu . s / N` with every stored pattern after each step. */
+export interface OverlapMonitor {
+  /** Held records, oldest first: `{ step, overlaps }`. */
+  records(): { step: number; overlaps: number[] }[];
+  readonly subscription: Subscription;
+}
+
+/**
+ * Records the overlaps `m^mu = (1/N) sum_j xi_j^mu s_j` of the state with each pattern after
+ * every step (the order parameters of Amit, Gutfreund and Sompolinsky), in a ring buffer.
+ *
+ * @example
+ * ```ts
+ * const m = overlapMonitor(sim, { patterns: X, capacity: 1000 });
+ * ```
+ */
+export function overlapMonitor(sim: Simulation, options: { patterns: Patterns; capacity: number }): OverlapMonitor {
+  const { count, dim, data } = options.patterns;
+  const buffer = ringBuffer(options.capacity, count + 1);
+  const record = new Float64Array(count + 1);
+  const subscription = sim.steps$.subscribe(({ step, state }) => {
+    record[0] = step;
+    for (let mu = 0; mu < count; mu++) {
+      let h = 0;
+      const base = mu * dim;
+      for (let j = 0; j < dim; j++) h += data[base + j]! * state[j]!;
+      record[mu + 1] = h / dim;
+    }
+    buffer.push(record);
+  });
+  return { records: () => buffer.toArray().map(([step, ...overlaps]) => ({ step: step!, overlaps })), subscription };
+}
