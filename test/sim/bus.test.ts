@@ -2,7 +2,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createRng, denseEnergy, energyMonitor, firingRate, flipBits, linear, overlapMonitor, overlapWith, patternRow, randomBipolar, rasterMonitor,
-  recurrentNetwork, ringBuffer, simulation, snapshotMonitor, type RecurrentNetwork, type SpikeBatch,
+  recurrentNetwork, ringBuffer, simulation, snapshotMonitor, type RecurrentNetwork, type RunOptions, type SpikeBatch,
 } from '../../src/index.js';
 
 const X = randomBipolar({ count: 6, dim: 80 }, createRng(1));
@@ -30,7 +30,7 @@ describe('spike bus (recorded sequence)', () => {
 
   it('does not even build spike batches when nobody listens', () => {
     let observer: unknown;
-    const spy = { ...net, run: (c: ArrayLike<number>, o: { observer?: unknown }) => { observer = o.observer; return net.run(c, o); } } as unknown as RecurrentNetwork;
+    const spy = { ...net, run: (c: ArrayLike<number>, o: RunOptions) => { observer = o.observer; return net.run(c, o); } } as RecurrentNetwork;
     const sim = simulation(spy);
     sim.run(cue, { schedule: 'fixed' });
     expect(observer).toEqual({});
