@@ -10,7 +10,7 @@ import type { InnerProductKernel } from './kernel.js';
  * ```
  */
 export function linear(): InnerProductKernel {
-  return { kind: 'inner-product', name: 'linear', params: {}, k: (h) => h, positiveDefinite: false };
+  return { kind: 'inner-product', name: 'linear', params: {}, k: (h) => h, kBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = h[i]!; }, positiveDefinite: false };
 }
 
 /** Options for {@link polynomial}. */
@@ -37,7 +37,15 @@ export function polynomial(options: PolynomialOptions): InnerProductKernel {
   assertPositiveInteger('degree', p);
   if (!Number.isFinite(c) || c < 0) throw new InvalidValueError('c', `must be a finite number >= 0, got ${c}`, 'pass c >= 0');
   const k = p === 1 ? (h: number) => h + c : p === 2 ? (h: number) => (h + c) * (h + c) : p === 3 ? (h: number) => (h + c) * (h + c) * (h + c) : (h: number) => (h + c) ** p;
-  return { kind: 'inner-product', name: 'poly', params: { degree: p, c }, k, positiveDefinite: false };
+  const kBatch = (h: Float64Array, out: Float64Array, n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const x = h[i]! + c;
+      let v = x;
+      for (let e = 1; e < p; e++) v *= x;
+      out[i] = v;
+    }
+  };
+  return { kind: 'inner-product', name: 'poly', params: { degree: p, c }, k, kBatch, positiveDefinite: false };
 }
 
 /** Options for {@link rectifiedPolynomial}. */
@@ -57,7 +65,15 @@ export interface RectifiedPolynomialOptions {
 export function rectifiedPolynomial(options: RectifiedPolynomialOptions): InnerProductKernel {
   const p = options.degree;
   assertPositiveInteger('degree', p);
-  return { kind: 'inner-product', name: 'rectified-poly', params: { degree: p }, k: (h) => (h > 0 ? h ** p : 0), positiveDefinite: false };
+  const kBatch = (h: Float64Array, out: Float64Array, n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const x = h[i]!;
+      let v = x > 0 ? x : 0;
+      for (let e = 1; e < p; e++) v *= x;
+      out[i] = x > 0 ? v : 0;
+    }
+  };
+  return { kind: 'inner-product', name: 'rectified-poly', params: { degree: p }, k: (h) => (h > 0 ? h ** p : 0), kBatch, positiveDefinite: false };
 }
 
 /** Options for {@link exponential}. */
@@ -80,5 +96,8 @@ export function exponential(options: ExponentialOptions = {}): InnerProductKerne
   const t = options.temperature ?? 1;
   assertPositive('temperature', t);
   const inv = 1 / t;
-  return { kind: 'inner-product', name: 'exp', params: { temperature: t }, k: (h) => Math.exp(h * inv), logK: (h) => h * inv, exponentialRate: inv, positiveDefinite: true };
+  return { kind: 'inner-product', name: 'exp', params: { temperature: t }, k: (h) => Math.exp(h * inv), logK: (h) => h * inv,
+    kBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.exp(h[i]! * inv); },
+    logKBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = h[i]! * inv; },
+    exponentialRate: inv, positiveDefinite: true };
 }

@@ -23,6 +23,13 @@ export interface InnerProductKernel {
    * can then update kernel values after a spike by multiplication instead of re-evaluating `k`.
    */
   readonly exponentialRate?: number;
+  /**
+   * `out[k] = k(h[k])` for the first `length` entries: the loop runs inside the kernel, so hot
+   * callers that hold several kernels keep a monomorphic inner loop. Optional; see {@link evalK}.
+   */
+  readonly kBatch?: (h: Float64Array, out: Float64Array, length: number) => void;
+  /** `out[k] = ln k(h[k])`, the batch form of `logK`. */
+  readonly logKBatch?: (h: Float64Array, out: Float64Array, length: number) => void;
   /** Whether `K` is positive definite on distinct inputs (a Mercer kernel). */
   readonly positiveDefinite: boolean;
 }
@@ -36,6 +43,8 @@ export interface DistanceKernel {
   readonly params: Readonly<Record<string, number>>;
   /** `g(d2)` as a function of the squared distance `d2 = ||x - y||^2` (no square root needed). */
   readonly g2: (d2: number) => number;
+  /** `out[k] = g2(d2[k])` for the first `length` entries (see `kBatch`). */
+  readonly g2Batch?: (d2: Float64Array, out: Float64Array, length: number) => void;
   readonly positiveDefinite: boolean;
 }
 
@@ -44,6 +53,31 @@ export type Kernel = InnerProductKernel | DistanceKernel;
 
 /** A dense vector as kmn stores it. */
 export type Vector = Int8Array | Float64Array;
+
+/**
+ * Evaluates the kernel's scalar function on a batch: `k` for inner-product kernels, `g2` for
+ * distance kernels (`log: true`: `logK`), through the kernel's batch form when it has one.
+ *
+ * @example
+ * ```ts
+ * evalK(polynomial({ degree: 2 }), Float64Array.of(1, 2, 3), out, 3); // out = [1, 4, 9]
+ * ```
+ */
+export function evalK(kernel: Kernel, input: Float64Array, out: Float64Array, length: number, options: { log?: boolean } = {}): void {
+  if (kernel.kind === 'distance') {
+    if (kernel.g2Batch) return kernel.g2Batch(input, out, length);
+    for (let k = 0; k < length; k++) out[k] = kernel.g2(input[k]!);
+    return;
+  }
+  if (options.log) {
+    if (kernel.logKBatch) return kernel.logKBatch(input, out, length);
+    const f = kernel.logK ?? ((h: number) => Math.log(kernel.k(h)));
+    for (let k = 0; k < length; k++) out[k] = f(input[k]!);
+    return;
+  }
+  if (kernel.kBatch) return kernel.kBatch(input, out, length);
+  for (let k = 0; k < length; k++) out[k] = kernel.k(input[k]!);
+}
 
 /**
  * Evaluates `K(x, y)` for two vectors of equal length (no validation: this is a kernel, not

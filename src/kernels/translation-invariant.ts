@@ -25,7 +25,8 @@ export function expBeta(options: ExpBetaOptions): DistanceKernel {
   assertPositive('beta', beta);
   const half = beta / 2;
   const scale = 1 / (r * r);
-  return { kind: 'distance', name: 'exp-beta', params: { r, beta }, g2: (d2) => Math.exp(-((d2 * scale) ** half)), positiveDefinite: beta <= 2 };
+  const g2 = (d2: number): number => Math.exp(-((d2 * scale) ** half));
+  return { kind: 'distance', name: 'exp-beta', params: { r, beta }, g2, g2Batch: (d2, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.exp(-((d2[i]! * scale) ** half)); }, positiveDefinite: beta <= 2 };
 }
 
 /** Options for {@link gaussian} and {@link laplacian}. */

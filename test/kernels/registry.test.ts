@@ -74,3 +74,21 @@ describe('kernel registry', () => {
     expect(() => createKernel('sdm-hypercube', { dim: 8, radius: 9 })).toThrow(/^radius:/);
   });
 });
+
+describe('batch evaluation (evalK) equals the scalar kernel functions', () => {
+  it('for every builtin kernel with and without a batch form', async () => {
+    const { createKernel, evalK } = await import('../../src/index.js');
+    const cases: [string, Record<string, number>][] = [['linear', {}], ['poly', { degree: 3, c: 1 }], ['poly', { degree: 5 }], ['rectified-poly', { degree: 2 }], ['exp', { temperature: 3 }], ['exp-beta', { r: 2, beta: 1.5 }], ['gaussian', { sigma: 1 }], ['sdm-hypercube', { dim: 10, radius: 3 }]];
+    const input = Float64Array.of(-3, -1, 0, 0.5, 2, 4, 8);
+    for (const [name, params] of cases) {
+      const K = createKernel(name, params);
+      const out = new Float64Array(input.length);
+      evalK(K, input, out, input.length);
+      const scalar = K.kind === 'inner-product' ? K.k : K.g2;
+      for (let i = 0; i < input.length; i++) {
+        if (K.kind === 'distance' && input[i]! < 0) continue;
+        expect(out[i]).toBeCloseTo(scalar(input[i]!), 12);
+      }
+    }
+  });
+});

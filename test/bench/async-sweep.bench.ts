@@ -1,0 +1,45 @@
+import { createRng, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, rasterMonitor, recurrentNetwork, simulation, type Kernel } from '../../src/index.js';
+import { meets, medianMs, type BenchRow } from './bench-row.js';
+
+/**
+ * Issue 3 / issue 7 rows 1-2: one full asynchronous sweep (N = 2000, M = 1000, from a cue with
+ * 10% of its bits flipped) against one plain Float64Array matrix-vector product of the same
+ * size; and the same sweep with the spike bus and a raster monitor attached against without.
+ */
+export default async function asyncSweepBench(): Promise<BenchRow[]> {
+  const n = 2000;
+  const m = 1000;
+  const X = randomBipolar({ count: m, dim: n }, createRng(1));
+  const a = Float64Array.from(X.data);
+  const x = Float64Array.from({ length: n }, (_, j) => (j % 3) - 1);
+  const y = new Float64Array(m);
+  const matvec = (): void => {
+    for (let mu = 0; mu < m; mu++) {
+      let s = 0;
+      const base = mu * n;
+      for (let j = 0; j < n; j++) s += a[base + j]! * x[j]!;
+      y[mu] = s;
+    }
+  };
+  const tMatvec = medianMs(matvec, 15);
+  const cue = flipBits(patternRow(X, 0), 0.1, createRng(2));
+  const rows: BenchRow[] = [];
+  const kernels: [string, Kernel][] = [['linear', linear()], ['poly3', polynomial({ degree: 3 })], ['exp', exponential({ temperature: 100 })]];
+  for (const [label, kernel] of kernels) {
+    const net = recurrentNetwork({ patterns: X, kernel });
+    const sweep = (): void => void net.run(cue, { schedule: 'random-permutation', rng: createRng(3), maxSweeps: 1 });
+    const tSweep = medianMs(sweep, 7);
+    const ratio = tSweep / tMatvec;
+    rows.push({ name: `async sweep ${label} (N=2000, M=1000) / matvec`, ratio, target: '<= 3', pass: meets(ratio, '<= 3'), sweepMs: tSweep, matvecMs: tMatvec });
+  }
+  const net = recurrentNetwork({ patterns: X, kernel: linear() });
+  const bare = simulation(net);
+  const observed = simulation(net);
+  rasterMonitor(observed, { capacity: 100_000 });
+  const runs = 7;
+  const tBare = medianMs(() => bare.run(cue, { schedule: 'random-permutation', rng: createRng(3), maxSweeps: 3 }), runs);
+  const tObserved = medianMs(() => observed.run(cue, { schedule: 'random-permutation', rng: createRng(3), maxSweeps: 3 }), runs);
+  const ratio = tObserved / tBare;
+  rows.push({ name: 'sweeps with spike bus + raster / without', ratio, target: '<= 1.25', pass: meets(ratio, '<= 1.25'), withMs: tObserved, withoutMs: tBare });
+  return rows;
+}
