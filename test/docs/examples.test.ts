@@ -57,3 +57,14 @@ describe('code examples in docs/*.md run as written', () => {
     }
   }
 });
+
+describe('the README tour runs as written', () => {
+  it('README.md ts blocks', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    const path = join(tmp, 'readme.ts');
+    writeFileSync(path, localise(`${blocks.join('\n')}\nif (!converged || state.length !== 100 || raster.events().length === 0) throw new Error('tour failed');\n`));
+    await import(path);
+  });
+});
