@@ -1,5 +1,6 @@
 import { InvalidValueError, ParameterError, ShapeError, assertPositiveInteger } from '../errors.js';
-import type { Kernel } from '../kernels/kernel.js';
+import { evalK, type Kernel } from '../kernels/kernel.js';
+import { addInt8Row, combineTables, dotInt8, dotPair, hammingStats, packBipolar, scaleRows, subunitInputs } from './hot-loops.js';
 import { assertBipolarVector, assertLength, neuronMajor, type BipolarPatterns } from '../patterns/pattern-set.js';
 import type { Rng } from '../rng/rng.js';
 
@@ -91,7 +92,7 @@ export interface RecurrentNetwork {
   readonly patterns: BipolarPatterns;
   readonly kernel: Kernel;
   readonly tie: TieRule;
-  /** Current coefficients (N x M, neuron-major) and thresholds. */
+  /** Current coefficients (N x M, neuron-major; a fresh array of ones when A = 1) and thresholds. */
   readonly alpha: Float64Array;
   readonly theta: Float64Array;
   /** Installs trained coefficients (the `train` interface of `plasticity/`). */
@@ -130,27 +131,38 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   const m = patterns.count;
   const n = patterns.dim;
   const t = neuronMajor(patterns);
-  const alpha = new Float64Array(n * m).fill(1);
   const theta = new Float64Array(n);
-  /** c[i * M + mu] = alpha_i^mu xi_i^mu */
-  const c = new Float64Array(n * m);
-  /** A = 1 (Hebbian, modern Hopfield): c = xi, and sum_mu alpha B = sum_mu B is the same for every neuron. */
+  /**
+   * A = 1 (Hebbian, modern Hopfield) needs no coefficient arrays: c = xi, and sum_mu alpha B =
+   * sum_mu B is the same for every neuron. Otherwise `alpha` and `c[i * M + mu] = alpha_i^mu
+   * xi_i^mu` are N x M Float64Arrays, allocated only then (1.6 GB at N = M = 10^4).
+   */
   let unitAlpha = true;
+  let alpha: Float64Array | null = null;
+  let c: Float64Array | null = null;
   const install = (a: Float64Array | undefined, th: Float64Array | undefined): void => {
     if (a) {
       if (a.length !== n * m) throw new ShapeError('alpha', `has ${a.length} entries, expected N x M = ${n} x ${m}`, 'pass alpha neuron-major, alpha[i * M + mu]');
-      for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k]!)) throw new InvalidValueError('alpha', `entry ${k} is ${a[k]}`, 'pass finite coefficients');
-      alpha.set(a);
+      let ones = true;
+      for (let k = 0; k < a.length; k++) {
+        const v = a[k]!;
+        if (!Number.isFinite(v)) throw new InvalidValueError('alpha', `entry ${k} is ${v}`, 'pass finite coefficients');
+        if (v !== 1) ones = false;
+      }
+      unitAlpha = ones;
+      if (ones) {
+        alpha = null;
+        c = null;
+      } else {
+        alpha = Float64Array.from(a);
+        c = new Float64Array(n * m);
+        for (let k = 0; k < n * m; k++) c[k] = alpha[k]! * t[k]!;
+      }
     }
     if (th) {
       assertLength('theta', th, n);
       for (let k = 0; k < n; k++) if (!Number.isFinite(th[k]!)) throw new InvalidValueError('theta', `entry ${k} is ${th[k]}`, 'pass finite thresholds');
       theta.set(th);
-    }
-    unitAlpha = true;
-    for (let k = 0; k < n * m; k++) {
-      c[k] = alpha[k]! * t[k]!;
-      if (alpha[k] !== 1) unitAlpha = false;
     }
   };
   install(options.alpha, options.theta);
@@ -170,90 +182,53 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
    * `exp(-shift)`; the returned shift lets thresholds and noise use the true scale.
    * `b` has length M + 1: `b[M]` holds `sum_mu B^mu`, the second dot product when A = 1.
    */
+  const inSame = new Float64Array(m);
+  const inDiff = new Float64Array(m);
+  const kSame = new Float64Array(m);
+  const kDiff = new Float64Array(m);
   const kernelTables = (stat: Float64Array, a: Float64Array, b: Float64Array): number => {
-    let shift = 0;
-    if (logK) {
-      shift = -Infinity;
-      for (let mu = 0; mu < m; mu++) shift = Math.max(shift, logK(stat[mu]! - 1), logK(stat[mu]! + 1));
-      let sumB = 0;
-      for (let mu = 0; mu < m; mu++) {
-        const same = Math.exp(logK(stat[mu]! - 1) - shift);
-        const diff = Math.exp(logK(stat[mu]! + 1) - shift);
-        a[mu] = 0.5 * (same + diff);
-        b[mu] = 0.5 * (same - diff);
-        sumB += b[mu]!;
-      }
-      b[m] = sumB;
-      return shift;
-    }
-    let sumB = 0;
-    for (let mu = 0; mu < m; mu++) {
-      const same = inner ? kfn(stat[mu]! - 1) : kfn(stat[mu]!);
-      const diff = inner ? kfn(stat[mu]! + 1) : kfn(stat[mu]! - 4);
-      a[mu] = 0.5 * (same + diff);
-      b[mu] = 0.5 * (same - diff);
-      sumB += b[mu]!;
-    }
-    b[m] = sumB;
-    return 0;
+    subunitInputs(stat, inSame, inDiff, m, inner);
+    // Batch evaluation keeps the per-pattern loop inside the kernel (monomorphic).
+    const log = logK !== undefined;
+    evalK(kernel, inSame, kSame, m, { log });
+    evalK(kernel, inDiff, kDiff, m, { log });
+    return combineTables(kSame, kDiff, a, b, m, log);
   };
 
   const fastField = (i: number, si: number, a: Float64Array, b: Float64Array, shift: number): number => {
     const base = i * m;
-    let sa = 0;
-    let sb = 0;
-    if (unitAlpha) {
-      for (let mu = 0; mu < m; mu++) sa += t[base + mu]! * a[mu]!;
-      sb = b[m]!;
-    } else {
-      for (let mu = 0; mu < m; mu++) {
-        sa += c[base + mu]! * a[mu]!;
-        sb += alpha[base + mu]! * b[mu]!;
-      }
-    }
+    const h = unitAlpha ? dotInt8(t, base, a, m) + si * b[m]! : dotPair(c!, alpha!, base, a, b, si, m);
     const th = theta[i]!;
-    return sa + si * sb - (th === 0 ? 0 : shift === 0 ? th : th * Math.exp(-shift));
+    return h - (th === 0 ? 0 : shift === 0 ? th : th * Math.exp(-shift));
   };
 
   const rate = inner ? kernel.exponentialRate ?? 0 : 0;
+  const linearKernel = inner && kernel.name === 'linear';
   const up = Math.exp(2 * rate);
   const down = Math.exp(-2 * rate);
   /** Exponential kernel after neuron i flipped to v: A^mu, B^mu scale by exp(2 rate xi_i^mu v). */
   const scaleTables = (i: number, v: number, a: Float64Array, b: Float64Array): void => {
-    const base = i * m;
-    let sumB = 0;
-    for (let mu = 0; mu < m; mu++) {
-      const f = t[base + mu]! * v > 0 ? up : down;
-      a[mu]! *= f;
-      b[mu]! *= f;
-      sumB += b[mu]!;
-    }
-    b[m] = sumB;
+    b[m] = scaleRows(a, b, t, i * m, v, up, down, m);
   };
 
+  // Bipolar states: overlaps from packed bits (XOR + popcount), 32 entries per operation.
+  let packedPatterns: Uint32Array | null = null;
+  const packedState = new Uint32Array((n + 31) >>> 5);
   const computeStats = (s: ArrayLike<number>, out: Float64Array): Float64Array => {
-    const { data } = patterns;
-    for (let mu = 0; mu < m; mu++) {
-      const b = mu * n;
-      let acc = 0;
-      if (inner) for (let j = 0; j < n; j++) acc += data[b + j]! * s[j]!;
-      else for (let j = 0; j < n; j++) { const d = data[b + j]! - s[j]!; acc += d * d; }
-      out[mu] = acc;
-    }
-    return out;
+    packedPatterns ??= packBipolar(patterns.data, m, n);
+    return hammingStats(packedPatterns, m, n, packBipolar(s, 1, n, packedState), out, !inner);
   };
 
   /** After s_i changed from -v to v: h^mu += 2 xi_i^mu v; d2^mu changes by (xi - v)^2 - (xi + v)^2 = -4 xi v. */
   const flipStats = (i: number, v: number, stat: Float64Array): void => {
-    const base = i * m;
-    const f = inner ? 2 * v : -4 * v;
-    for (let mu = 0; mu < m; mu++) stat[mu]! += f * t[base + mu]!;
+    addInt8Row(stat, t, i * m, inner ? 2 * v : -4 * v, m);
   };
 
   /** Shift of the last `directField` evaluation (for logK kernels), so noise sees the true field. */
   let directShift = 0;
   const directField = (i: number, s: ArrayLike<number>): number => {
     const { data } = patterns;
+    const coef: ArrayLike<number> = c ?? t;
     const base = i * m;
     let sum = 0;
     let max = -Infinity;
@@ -267,10 +242,10 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     }
     if (logK) {
       directShift = max;
-      for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * Math.exp(scratch[mu]! - max);
+      for (let mu = 0; mu < m; mu++) sum += coef[base + mu]! * Math.exp(scratch[mu]! - max);
       return theta[i] === 0 ? sum : sum - theta[i]! * Math.exp(-max);
     }
-    for (let mu = 0; mu < m; mu++) sum += c[base + mu]! * scratch[mu]!;
+    for (let mu = 0; mu < m; mu++) sum += coef[base + mu]! * scratch[mu]!;
     return sum - theta[i]!;
   };
 
@@ -296,7 +271,9 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     patterns,
     kernel,
     tie,
-    alpha,
+    get alpha() {
+      return alpha ?? new Float64Array(n * m).fill(1);
+    },
     theta,
     setCoefficients(coefficients) {
       install(coefficients.alpha, coefficients.theta);
@@ -400,7 +377,10 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
               changed++;
               if (!generic) {
                 flipStats(i, v, stat);
-                if (rate > 0 && drift + 2 * rate < 300) {
+                if (linearKernel) {
+                  // k(h) = h: A^mu = h^mu moves with the overlap, B^mu = -1 does not change.
+                  addInt8Row(tabA, t, i * m, 2 * v, m);
+                } else if (rate > 0 && drift + 2 * rate < 300) {
                   // h^mu moved by 2 xi_i^mu v: every kernel value of pattern mu scales by exp(2 rate xi v).
                   drift += 2 * rate;
                   scaleTables(i, v, tabA, tabB);

@@ -24,15 +24,16 @@ export function meets(ratio: number, target: string): boolean {
 }
 
 /**
- * Median wall time in milliseconds of `repeats` calls of `fn` after one warm-up call.
+ * Median wall time in milliseconds of `repeats` calls of `fn` after `warmup` calls (enough for
+ * V8 to reach its optimising tier, so the ratio reflects steady state).
  *
  * @example
  * ```ts
  * const ms = medianMs(() => work(), 5);
  * ```
  */
-export function medianMs(fn: () => unknown, repeats: number): number {
-  fn();
+export function medianMs(fn: () => unknown, repeats: number, warmup = 10): number {
+  for (let w = 0; w < warmup; w++) fn();
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
