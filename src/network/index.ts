@@ -2,3 +2,4 @@
 
 export * from './continuous-network.js';
 export * from './recurrent-network.js';
+export * from './feed-forward-network.js';
