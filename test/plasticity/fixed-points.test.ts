@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, linear, polynomial, randomBipolar, type Kernel } from '../../src/index.js';
+import { createRng, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
 import { kernelAdatron, minover, passiveAggressive, perceptron, train, type LearningRule } from '../../plasticity/index.js';
 import { runAsynchronous } from './helpers.js';
 
 /**
  * A network trained with any separating rule has every stored pattern as a fixed point of its
  * asynchronous dynamics (Eq. 12): each neuron's field has the sign of its own pattern entry.
- * The dynamics here are an independent brute-force loop (tests/plasticity/helpers.ts); the
- * network engine (src/network) did not exist when this was written. `train` is exercised
- * through a minimal object with the engine's structural `setCoefficients` contract.
+ * Checked twice: with an independent brute-force loop (test/plasticity/helpers.ts) on the
+ * coefficients `train` hands over through the structural `setCoefficients` contract, and with
+ * the engine's `recurrentNetwork` trained in place by `train`.
  */
 describe('trained networks store every pattern as a fixed point of the asynchronous dynamics', () => {
   const cases: [string, Kernel, number, number, () => LearningRule][] = [
@@ -32,6 +32,13 @@ describe('trained networks store every pattern as a fixed point of the asynchron
         const run = runAsynchronous(x, kernel, alpha, theta, x.data.subarray(mu * n, (mu + 1) * n), 3, (k) => rng.permutation(k));
         expect(run.fixed).toBe(true);
         expect(run.flips).toBe(0);
+      }
+      const net = recurrentNetwork({ patterns: x, kernel });
+      train(net, x, make(), { maxEpochs: 5000, rng: createRng(1) });
+      for (let mu = 0; mu < m; mu++) {
+        const result = net.run(patternRow(x, mu), { schedule: 'random-permutation', rng: createRng(3 + mu), maxSweeps: 3 });
+        expect(result.converged).toBe(true);
+        expect(result.flips).toBe(0);
       }
     });
   }
