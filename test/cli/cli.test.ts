@@ -70,6 +70,26 @@ describe('kmn command, end to end', () => {
     }
   });
 
+  it('runs a built-in scenario end to end: result.json, CSV, SVG plot and report.md', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kmn-cli-'));
+    const r = await kmn(['run', 'capacity', '--set', 'N=12', '--set', 'rules=hebbian,adatron', '--trials', '2', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['alpha-vs-n-linear.svg', 'capacity.csv', 'report.md', 'result.json']);
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('![Capacity per neuron, linear kernel](alpha-vs-n-linear.svg)');
+    expect(report).toMatch(/\| claim \| measured \| theory \|/);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(result.rows.map((row: { rule: string }) => row.rule)).toEqual(['hebbian', 'adatron']);
+    for (const row of result.rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['rule', 'kernel', 'N', 'mMax', 'alphaC', 'alphaCStd', 'trials']));
+  });
+
+  it('kmn list names every built-in scenario with a description', async () => {
+    const r = await kmn(['list']);
+    expect(r.code).toBe(0);
+    const { builtinScenarios } = await import('../../scenarios/index.js');
+    for (const name of Object.keys(builtinScenarios)) expect(r.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
+  });
+
   it('kmn help prints usage', async () => {
     const r = await kmn(['--help']);
     expect(r.code).toBe(0);
