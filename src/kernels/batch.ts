@@ -21,7 +21,15 @@ export function overlaps(patterns: Patterns, s: ArrayLike<number>, out: Float64A
   return out;
 }
 
-function squaredDistances(patterns: Patterns, s: ArrayLike<number>, out: Float64Array): Float64Array {
+/**
+ * Squared distances `||xi^mu - s||^2` of every pattern to a state (`out`, length M).
+ *
+ * @example
+ * ```ts
+ * const d2 = squaredDistances(X, s, new Float64Array(X.count));
+ * ```
+ */
+export function squaredDistances(patterns: Patterns, s: ArrayLike<number>, out: Float64Array = new Float64Array(patterns.count)): Float64Array {
   const { count: m, dim: n, data } = patterns;
   for (let mu = 0; mu < m; mu++) {
     const base = mu * n;

@@ -1,5 +1,6 @@
 import { InvalidValueError, assertPositive, assertPositiveInteger } from '../errors.js';
-import { kernelMatrix, kernelVector } from '../kernels/batch.js';
+import { kernelMatrix, kernelVector, overlaps, squaredDistances } from '../kernels/batch.js';
+import { softmaxInPlace } from '../kernels/universal-hopfield.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { factorize } from '../linalg/factorization.js';
 import { asContinuous, assertDistinct, assertLength, type ContinuousPatterns, type Patterns } from '../patterns/pattern-set.js';
@@ -140,18 +141,10 @@ export function zeroTemperatureNetwork(options: ZeroTemperatureOptions): Continu
   const patterns = asContinuous(options.patterns);
   assertDistinct(patterns);
   const r2 = options.r * options.r;
-  const { count: m, dim: n, data } = patterns;
   const atBoundary = Math.exp(-1);
   return makeNetwork(patterns, (s, out) => {
-    for (let mu = 0; mu < m; mu++) {
-      const base = mu * n;
-      let d2 = 0;
-      for (let j = 0; j < n; j++) {
-        const d = data[base + j]! - s[j]!;
-        d2 += d * d;
-      }
-      out[mu] = d2 < r2 ? 1 : d2 === r2 ? atBoundary : 0;
-    }
+    squaredDistances(patterns, s, out);
+    for (let mu = 0; mu < out.length; mu++) out[mu] = out[mu]! < r2 ? 1 : out[mu] === r2 ? atBoundary : 0;
     return out;
   });
 }
@@ -176,24 +169,5 @@ export interface SoftmaxNetworkOptions {
 export function softmaxNetwork(options: SoftmaxNetworkOptions): ContinuousNetwork {
   assertPositive('beta', options.beta);
   const patterns = asContinuous(options.patterns);
-  const { count: m, dim: n, data } = patterns;
-  const beta = options.beta;
-  return makeNetwork(patterns, (s, out) => {
-    let max = -Infinity;
-    for (let mu = 0; mu < m; mu++) {
-      const base = mu * n;
-      let h = 0;
-      for (let j = 0; j < n; j++) h += data[base + j]! * s[j]!;
-      out[mu] = beta * h;
-      if (out[mu]! > max) max = out[mu]!;
-    }
-    let sum = 0;
-    for (let mu = 0; mu < m; mu++) {
-      const e = Math.exp(out[mu]! - max);
-      out[mu] = e;
-      sum += e;
-    }
-    for (let mu = 0; mu < m; mu++) out[mu]! /= sum;
-    return out;
-  });
+  return makeNetwork(patterns, (s, out) => softmaxInPlace(overlaps(patterns, s, out), options.beta));
 }
