@@ -1,5 +1,6 @@
 import { InvalidValueError, ParameterError, ShapeError, assertPositiveInteger } from '../errors.js';
 import { evalK, type Kernel } from '../kernels/kernel.js';
+import type { NeuronField, NeuronModel } from './neuron-model.js';
 import { addInt8Row, combineTables, dotInt8, dotPair, hammingStats, packBipolar, scaleRows, subunitInputs } from './hot-loops.js';
 import { assertBipolarVector, assertLength, neuronMajor, type BipolarPatterns } from '../patterns/pattern-set.js';
 import type { Rng } from '../rng/rng.js';
@@ -29,6 +30,13 @@ export interface RecurrentNetworkOptions {
   readonly tie?: TieRule;
   /** Must be false or absent: kernel memory networks have no self-connections (Property 2.2). */
   readonly selfConnections?: boolean;
+  /**
+   * A neuron model to compute fields instead of the built-in kernel form (Eq. 12); the network
+   * then runs every update through the model's field function (the generic path).
+   */
+  readonly neuron?: NeuronModel;
+  /** Random source handed to the neuron model's `initialize` (per neuron: `rng.child('neuron:' + i)`). */
+  readonly rng?: Rng;
 }
 
 /** One batch of state changes: the spikes of one step (a sweep, or a synchronous update). */
@@ -65,7 +73,7 @@ export interface RunOptions {
   readonly temperature?: number;
   /** Order of the `fixed` schedule (a permutation of 0..N-1); defaults to 0..N-1. */
   readonly order?: Int32Array;
-  /** `'fast'` (default) keeps the overlaps and updates them in O(M) per flip; `'generic'` evaluates each field from scratch in O(NM). Both give identical trajectories. */
+  /** `'fast'` (default) keeps the overlaps and updates them in O(M) per flip; `'generic'` evaluates each field from scratch in O(NM). Both give identical trajectories. Networks with a neuron model always take the generic path. */
   readonly path?: 'fast' | 'generic';
   readonly observer?: RunObserver;
 }
@@ -138,6 +146,8 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
    * xi_i^mu` are N x M Float64Arrays, allocated only then (1.6 GB at N = M = 10^4).
    */
   let unitAlpha = true;
+  const model = options.neuron;
+  let modelFields: NeuronField[] | null = null;
   let alpha: Float64Array | null = null;
   let c: Float64Array | null = null;
   const install = (a: Float64Array | undefined, th: Float64Array | undefined): void => {
@@ -163,6 +173,14 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       assertLength('theta', th, n);
       for (let k = 0; k < n; k++) if (!Number.isFinite(th[k]!)) throw new InvalidValueError('theta', `entry ${k} is ${th[k]}`, 'pass finite thresholds');
       theta.set(th);
+    }
+    if (model) {
+      const root = options.rng;
+      if (!root) throw new ParameterError('rng', 'a network with a neuron model needs a random source for the models\' initialize', 'pass rng: createRng(seed)');
+      modelFields = Array.from({ length: n }, (_, i) => model.initialize({
+        index: i, size: n, patterns, theta: theta[i]!, rng: root.child(`neuron:${i}`),
+        alpha: alpha ? alpha.slice(i * m, (i + 1) * m) : new Float64Array(m).fill(1),
+      }));
     }
   };
   install(options.alpha, options.theta);
@@ -227,6 +245,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   /** Shift of the last `directField` evaluation (for logK kernels), so noise sees the true field. */
   let directShift = 0;
   const directField = (i: number, s: ArrayLike<number>): number => {
+    if (modelFields) return modelFields[i]!(s as Int8Array);
     const { data } = patterns;
     const coef: ArrayLike<number> = c ?? t;
     const base = i * m;
@@ -266,6 +285,19 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     return tie === 'plus' ? 1 : current;
   };
 
+  /** Every neuron's field: the neuron models' own functions, or the fast path's tables. */
+  const allFields = (s: Int8Array, out: Float64Array): Float64Array => {
+    if (modelFields) {
+      for (let i = 0; i < n; i++) out[i] = modelFields[i]!(s);
+      return out;
+    }
+    const a = new Float64Array(m);
+    const b = new Float64Array(m + 1);
+    const shift = kernelTables(computeStats(s, new Float64Array(m)), a, b);
+    for (let i = 0; i < n; i++) out[i] = fastField(i, s[i]!, a, b, shift);
+    return out;
+  };
+
   const network: RecurrentNetwork = {
     size: n,
     patterns,
@@ -281,22 +313,17 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     field(i, s) {
       if (!Number.isInteger(i) || i < 0 || i >= n) throw new InvalidValueError('i', `must be a neuron index in [0, ${n}), got ${i}`, 'pass a valid neuron index');
       checkState('state', s);
-      return directField(i, s);
+      return directField(i, Int8Array.from(s as ArrayLike<number>));
     },
     fields(s, out = new Float64Array(n)) {
       checkState('state', s);
-      const a = new Float64Array(m);
-      const b = new Float64Array(m + 1);
-      const shift = kernelTables(computeStats(s, new Float64Array(m)), a, b);
-      for (let i = 0; i < n; i++) out[i] = fastField(i, s[i]!, a, b, shift);
-      return out;
+      return allFields(Int8Array.from(s as ArrayLike<number>), out);
     },
     isFixedPoint(s) {
       checkState('state', s);
-      const a = new Float64Array(m);
-      const b = new Float64Array(m + 1);
-      const shift = kernelTables(computeStats(s, new Float64Array(m)), a, b);
-      for (let i = 0; i < n; i++) if (decide(fastField(i, s[i]!, a, b, shift), s[i]!, 0, undefined, 1) !== s[i]) return false;
+      const state = Int8Array.from(s as ArrayLike<number>);
+      const h = allFields(state, new Float64Array(n));
+      for (let i = 0; i < n; i++) if (decide(h[i]!, state[i]!, 0, undefined, 1) !== state[i]) return false;
       return true;
     },
     run(cue, runOptions = {}) {
@@ -322,7 +349,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       } else {
         order = new Int32Array(n).map((_, k) => k);
       }
-      const generic = runOptions.path === 'generic';
+      const generic = runOptions.path === 'generic' || modelFields !== null;
       const observer = runOptions.observer;
       const s = Int8Array.from(cue as ArrayLike<number>);
       const stat = computeStats(s, new Float64Array(m));

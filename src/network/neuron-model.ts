@@ -1,0 +1,49 @@
+import type { BipolarPatterns } from '../patterns/pattern-set.js';
+import type { Rng } from '../rng/rng.js';
+
+/** What a neuron model sees once, when a network is built: its own slice of the stored memory. */
+export interface NeuronContext {
+  /** This neuron's index i. */
+  readonly index: number;
+  /** Network size N. */
+  readonly size: number;
+  /** The stored patterns (pattern-major). Neuron i's target in pattern mu is `xi_i^mu`. */
+  readonly patterns: BipolarPatterns;
+  /** This neuron's coefficients `alpha_i^mu` (length M; ones for A = 1). */
+  readonly alpha: Float64Array;
+  /** This neuron's threshold `theta_i`. */
+  readonly theta: number;
+  /** Random source for models with random structure (e.g. SDM addresses); derived per neuron. */
+  readonly rng: Rng;
+}
+
+/**
+ * A neuron's field as a function of the network state. It must not read `state[index]`
+ * (kernel memory networks have no self-connections) and must not allocate: it runs once per
+ * update.
+ */
+export type NeuronField = (state: Int8Array) => number;
+
+/**
+ * A neuron model, d3-force style: a plain object whose `initialize` runs once per neuron,
+ * precomputes what it needs into typed arrays, and returns the hot field function. The neuron
+ * fires `sgn(field)` (`sgn(0) = +1`, or the network's tie rule).
+ *
+ * @example
+ * ```ts
+ * const hebbianPoint: NeuronModel = {
+ *   name: 'my-point',
+ *   initialize({ index, size, patterns, alpha, theta }) {
+ *     const w = new Float64Array(size);
+ *     for (let mu = 0; mu < patterns.count; mu++)
+ *       for (let j = 0; j < size; j++) if (j !== index) w[j]! += alpha[mu]! * patterns.data[mu * size + index]! * patterns.data[mu * size + j]!;
+ *     return (s) => { let h = -theta; for (let j = 0; j < size; j++) h += w[j]! * s[j]!; return h; };
+ *   },
+ * };
+ * const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: hebbianPoint });
+ * ```
+ */
+export interface NeuronModel {
+  readonly name: string;
+  initialize(context: NeuronContext): NeuronField;
+}
