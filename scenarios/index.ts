@@ -13,4 +13,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'sdm-kernel': new URL('./sdm-kernel.ts', import.meta.url).href,
   'hebbian-crosstalk': new URL('./hebbian-crosstalk.ts', import.meta.url).href,
   basins: new URL('./basins.ts', import.meta.url).href,
+  dendrites: new URL('./dendrites.ts', import.meta.url).href,
 };
