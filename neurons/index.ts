@@ -1,4 +1,5 @@
-/** Built-in neuron models and their registry (the `NeuronModel` interface lives in src/network). */
+/** Built-in neuron models, the `NeuronModel` interface they implement, and their registry. */
+export * from './neuron-model.js';
 export * from './point-neuron.js';
 export * from './pyramidal-neuron.js';
 export * from './sigma-pi-neuron.js';

@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ShapeError, createNeuronModel, createRng, flipBits, linear, neuronModelNames, patternRow, randomBipolar, recurrentNetwork, type NeuronModel } from '../../src/index.js';
+import {
+  InvalidValueError, ParameterError, RegistryError, ShapeError, createNeuronModel, createRng, flipBits, gaussian, linear, neuronModelNames, patternRow, pyramidalNeuron,
+  randomBipolar, recurrentNetwork, registerNeuronModel, sdmNeuron, sigmaPiNeuron, type NeuronModel,
+} from '../../src/index.js';
 import { extractExamples } from '../docs/extract-examples.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -66,10 +69,47 @@ describe('neuron model conformance', () => {
         expect(Array.from(state)).toEqual(Array.from(patternRow(X, 0)));
       });
 
+      it('runs every schedule, with and without Glauber noise, to a bipolar state of size N', async () => {
+        const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(6) });
+        const cue = flipBits(patternRow(X, 1), 0.25, rng);
+        for (const schedule of ['synchronous', 'fixed', 'random-permutation', 'random-sequential', 'poisson'] as const) {
+          for (const temperature of [0, 0.5]) {
+            const { state, sweeps } = net.run(cue, { schedule, temperature, rng: createRng(8), maxSweeps: 5 });
+            expect(state).toHaveLength(16);
+            expect(state.every((v) => v === 1 || v === -1)).toBe(true);
+            expect(sweeps).toBeGreaterThanOrEqual(1);
+          }
+        }
+      });
+
       it('rejects a state of the wrong size with a typed error', async () => {
         const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(5) });
         expect(() => net.field(0, new Int8Array(15).fill(1))).toThrow(ShapeError);
       });
     });
   }
+});
+
+describe('neuron model registry and option errors', () => {
+  it('a duplicate name is a RegistryError; unknown names and options are typed errors naming them', () => {
+    expect(() => registerNeuronModel({ name: 'point', description: '', defaults: {}, create: () => createNeuronModel('point') })).toThrow(RegistryError);
+    expect(() => createNeuronModel('no-such-neuron')).toThrow(RegistryError);
+    expect(() => createNeuronModel('sigma-pi', { order: 2 })).toThrow(/sigma-pi\.order/);
+    expect(() => createNeuronModel('sdm', { radius: 3 })).toThrow(ParameterError);
+    expect(() => createNeuronModel('sdm', { radius: 3 })).toThrow(/sdm\.locations/);
+  });
+
+  it('bad factory options are typed errors naming the parameter', () => {
+    expect(() => sigmaPiNeuron({ degree: 0 })).toThrow(/degree/);
+    expect(() => sigmaPiNeuron({ degree: 2, c: -1 })).toThrow(InvalidValueError);
+    expect(() => sdmNeuron({ locations: 0, radius: 1 })).toThrow(/locations/);
+    expect(() => pyramidalNeuron({ kernel: gaussian({ sigma: 2 }) })).toThrow(InvalidValueError);
+  });
+
+  it('problems found at initialize (sizes, radius) and a missing rng are typed errors', () => {
+    const X = randomBipolar({ count: 2, dim: 16 }, createRng(9));
+    expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: sigmaPiNeuron({ degree: 3, maxFeatures: 100 }), rng: createRng(1) })).toThrow(InvalidValueError);
+    expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: sdmNeuron({ locations: 10, radius: 16 }), rng: createRng(1) })).toThrow(/radius/);
+    expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: createNeuronModel('point') })).toThrow(ParameterError);
+  });
 });
