@@ -2,6 +2,7 @@ import type { ContinuousNetwork } from '../src/network/continuous-network.js';
 
 /** One neuron of a continuous network: its next state as a function of the whole state. */
 export interface ContinuousUnit {
+  /** The coordinate i this unit computes. */
   readonly index: number;
   /** `s_i' = sum_mu xi_i^mu c^mu(s)`, where `c(s)` are the network's pattern weights. */
   output(state: ArrayLike<number>): number;

@@ -8,10 +8,13 @@ import { sigmaPiNeuron } from './sigma-pi-neuron.js';
 
 /** A named neuron-model factory. */
 export interface NeuronEntry {
+  /** Unique registry name. */
   readonly name: string;
+  /** One line for listings. */
   readonly description: string;
   /** Every accepted option with its default (`NaN` marks a required one). */
   readonly defaults: Readonly<Record<string, number | string>>;
+  /** Builds the model from the merged options (defaults overridden by the caller's). */
   readonly create: (options: Readonly<Record<string, number | string>>) => NeuronModel;
 }
 

@@ -44,6 +44,8 @@ export type NeuronField = (state: Int8Array) => number;
  * ```
  */
 export interface NeuronModel {
+  /** The model's name (its registry name for the built-ins). */
   readonly name: string;
+  /** Precomputes neuron `context.index`'s parameters once and returns its field function. */
   initialize(context: NeuronContext): NeuronField;
 }

@@ -43,9 +43,11 @@ export interface RecurrentNetworkOptions {
 export interface SpikeBatch {
   /** Step index (sweep number, from 1). */
   readonly step: number;
+  /** Number of valid entries in `time`, `neuron` and `state`. */
   readonly length: number;
   /** Event times (update count, or continuous time for `poisson`). Valid up to `length`. */
   readonly time: Float64Array;
+  /** Index of each neuron that changed. Valid up to `length`. */
   readonly neuron: Int32Array;
   /** The new state of each neuron that changed. */
   readonly state: Int8Array;
@@ -64,6 +66,7 @@ export interface RunObserver {
 
 /** Options for {@link RecurrentNetwork.run}. */
 export interface RunOptions {
+  /** Update schedule; defaults to `'random-permutation'`. */
   readonly schedule?: Schedule;
   /** Required for random schedules and Glauber noise. */
   readonly rng?: Rng;
@@ -75,16 +78,21 @@ export interface RunOptions {
   readonly order?: Int32Array;
   /** `'fast'` (default) keeps the overlaps and updates them in O(M) per flip; `'generic'` evaluates each field from scratch in O(NM). Both give identical trajectories. Networks with a neuron model always take the generic path. */
   readonly path?: 'fast' | 'generic';
+  /** Receives each step's spikes and state (the spike bus subscribes here). */
   readonly observer?: RunObserver;
 }
 
 /** Where a run ended. */
 export interface RunResult {
+  /** The final state (a fresh array). */
   readonly state: Int8Array;
   /** A full sweep without a change (never at T > 0). */
   readonly converged: boolean;
+  /** Steps run (sweeps, or synchronous updates). */
   readonly sweeps: number;
+  /** Single-neuron updates evaluated. */
   readonly updates: number;
+  /** State changes. */
   readonly flips: number;
   /** Final time: updates so far, or the Poisson clock. */
   readonly time: number;
@@ -96,12 +104,17 @@ export interface RunResult {
  * i.e. a two-layer pyramidal unit whose dendritic subunits are the stored patterns.
  */
 export interface RecurrentNetwork {
+  /** Number of neurons N. */
   readonly size: number;
+  /** The stored patterns X. */
   readonly patterns: BipolarPatterns;
+  /** The dendritic nonlinearity k. */
   readonly kernel: Kernel;
+  /** What a neuron does at a zero field. */
   readonly tie: TieRule;
   /** Current coefficients (N x M, neuron-major; a fresh array of ones when A = 1) and thresholds. */
   readonly alpha: Float64Array;
+  /** Current thresholds `theta_i` (length N). */
   readonly theta: Float64Array;
   /** Installs trained coefficients (the `train` interface of `plasticity/`). */
   setCoefficients(c: { alpha: Float64Array; theta: Float64Array }): void;
