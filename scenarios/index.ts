@@ -14,4 +14,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'hebbian-crosstalk': new URL('./hebbian-crosstalk.ts', import.meta.url).href,
   basins: new URL('./basins.ts', import.meta.url).href,
   dendrites: new URL('./dendrites.ts', import.meta.url).href,
+  'continuous-recall': new URL('./continuous-recall.ts', import.meta.url).href,
 };
