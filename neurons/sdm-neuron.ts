@@ -1,6 +1,7 @@
 import { InvalidValueError, assertPositiveInteger } from '../src/errors.js';
 import type { NeuronModel } from '../src/network/neuron-model.js';
 import { randomBipolar } from '../src/patterns/generate.js';
+import { sdmFeatureMap } from '../src/kernels/sdm-features.js';
 
 /** Options for {@link sdmNeuron}. */
 export interface SdmNeuronOptions {
@@ -12,7 +13,7 @@ export interface SdmNeuronOptions {
 
 /**
  * A Kanerva sparse-distributed-memory unit (Eq. 13) reading the other N - 1 neurons: N_phi
- * random bipolar addresses Z, Heaviside features `phi(x) = Theta(Z x - b)` with
+ * random bipolar addresses Z, Heaviside features `phi(x) = Theta(Z x - b)` (an `sdmFeatureMap`) with
  * `b = (N - 1) - 2r`, and weights `w = sum_mu alpha^mu xi_i^mu phi(xi^mu_{-i})`. The field is
  * `w . phi(s_{-i}) / N_phi - theta`, which tends to the infinite-SDM kernel network
  * (`sdmHypercube({ dim: N - 1, radius: r })`, Eq. 15-16) as N_phi grows.
@@ -30,32 +31,40 @@ export function sdmNeuron(options: SdmNeuronOptions): NeuronModel {
     initialize({ index, size: n, patterns, alpha, theta, rng }) {
       const d = n - 1;
       if (!Number.isInteger(radius) || radius < 0 || radius > d) throw new InvalidValueError('radius', `must be an integer in [0, ${d}], got ${radius}`, 'pass 0 <= radius <= N - 1');
-      const z = randomBipolar({ count: nPhi, dim: d }, rng).data;
       const bias = d - 2 * radius;
+      const map = sdmFeatureMap({ addresses: randomBipolar({ count: nPhi, dim: d }, rng), bias });
       const others = Int32Array.from({ length: d }, (_, k) => (k < index ? k : k + 1));
-      const active = (read: (j: number) => number, k: number): boolean => {
-        let h = 0;
-        const base = k * d;
-        for (let q = 0; q < d; q++) h += z[base + q]! * read(others[q]!);
-        return h >= bias;
+      const input = new Int8Array(d);
+      const gather = (source: ArrayLike<number>, base: number): Int8Array => {
+        for (let q = 0; q < d; q++) input[q] = source[base + others[q]!]!;
+        return input;
       };
       const { count: m, data } = patterns;
+      const phi = new Uint8Array(nPhi);
       const w = new Float64Array(nPhi);
       for (let mu = 0; mu < m; mu++) {
         const a = alpha[mu]! * data[mu * n + index]!;
         if (a === 0) continue;
-        const base = mu * n;
-        for (let k = 0; k < nPhi; k++) if (active((j) => data[base + j]!, k)) w[k]! += a;
+        map.features(gather(data, mu * n), phi);
+        for (let k = 0; k < nPhi; k++) if (phi[k]) w[k]! += a;
       }
+      // A location no stored pattern wrote to adds nothing to any field: read only the others.
+      let used = 0;
+      for (let k = 0; k < nPhi; k++) if (w[k] !== 0) used++;
+      const addresses = new Int8Array(used * d);
+      const weights = new Float64Array(used);
+      const z = map.addresses.data;
+      for (let k = 0, u = 0; k < nPhi; k++) {
+        if (w[k] === 0) continue;
+        addresses.set(z.subarray(k * d, (k + 1) * d), u * d);
+        weights[u++] = w[k]!;
+      }
+      const written = sdmFeatureMap({ addresses: { kind: 'bipolar', count: used, dim: d, data: addresses }, bias });
+      const out = new Uint8Array(used);
       return (s) => {
+        written.features(gather(s, 0), out);
         let h = 0;
-        for (let k = 0; k < nPhi; k++) {
-          if (w[k] === 0) continue;
-          let u = 0;
-          const base = k * d;
-          for (let q = 0; q < d; q++) u += z[base + q]! * s[others[q]!]!;
-          if (u >= bias) h += w[k]!;
-        }
+        for (let k = 0; k < used; k++) if (out[k]) h += weights[k]!;
         return h / nPhi - theta;
       };
     },

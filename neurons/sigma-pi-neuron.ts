@@ -41,6 +41,15 @@ export function oddSetSequences(d: number, s: number, k: number): number {
  * `(x . y + c)^p = sum_{|S| <= p} w_|S| prod_{j in S} x_j y_j` over d inputs (using `x_j^2 = 1`):
  * `w_s = sum_k C(p, k) c^(p-k) oddSetSequences(d, s, k)`.
  *
+ * Derivation: with `z_j = x_j y_j = +/-1`, the binomial theorem gives
+ * `(x . y + c)^p = sum_k C(p, k) c^(p-k) (sum_j z_j)^k`, and `(sum_j z_j)^k` is a sum over the
+ * `d^k` index sequences `(j_1, ..., j_k)` of `z_{j_1} ... z_{j_k}`. Since `z_j^2 = 1`, each such
+ * product is `prod_{j in S} z_j`, S the set of indices occurring an odd number of times, so the
+ * coefficient of a monomial counts the sequences with that odd set, which by symmetry depends
+ * only on `|S|` (and `|S| = k, k - 2, ...`). The weights are >= 0 for c >= 0, so
+ * `phi_S(x) = sqrt(w_|S|) prod_{j in S} x_j` is an explicit feature map of the kernel; the
+ * unit folds `w_|S|` into its synaptic weights instead.
+ *
  * @example
  * ```ts
  * sigmaPiWeights(5, 2, 1); // [6, 2, 2]: (x.y + 1)^2 = 1 + 2 x.y + (x.y)^2 and (x.y)^2 = 5 + 2 sum_{j<k} x_j x_k y_j y_k
