@@ -15,4 +15,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   basins: new URL('./basins.ts', import.meta.url).href,
   dendrites: new URL('./dendrites.ts', import.meta.url).href,
   'continuous-recall': new URL('./continuous-recall.ts', import.meta.url).href,
+  'sphere-basins': new URL('./sphere-basins.ts', import.meta.url).href,
 };
