@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  coverSeparableProbability, createRng, defineScenario, lineChart, linear, param, patternRow, polynomial, pyramidalNeuron, randomBipolar,
+  coverSeparableProbability, defineScenario, lineChart, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
   recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Rng, type Row,
 } from '../src/index.js';
 import { kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';
@@ -23,6 +23,8 @@ interface TaskResult {
   readonly mMaxDendritic: number;
   /** Largest |field(sigma-pi) - field(pyramidal)| relative to 1 + |field|, over all neurons and test states. */
   readonly fieldMaxDiff: number;
+  /** The same for the point neuron (synaptic weights) against the linear kernel form. */
+  readonly pointFieldDiff: number;
   /** Whether the sigma-pi network stores exactly the patterns the pyramidal network stores at M_max. */
   readonly sameFixedPoints: boolean;
 }
@@ -120,25 +122,34 @@ export default defineScenario({
       }
       return true;
     };
-    const mMaxPoint = largestStorable(storable(linear()), { start: Math.max(1, n / 2), max: Math.min(limit, 4 * n) });
+    const mMaxPoint = largestStorable(storable(linear()), { start: Math.max(1, Math.floor(n / 2)), max: Math.min(limit, 4 * n) });
     const mMaxDendritic = largestStorable(storable(dendritic), { start: n, max: limit });
     // The same trained memory through both dendritic neuron models.
     const stored = prefix(X, Math.max(1, mMaxDendritic));
     const { alpha, theta } = trainCoefficients(stored, dendritic, rule, { maxEpochs: p.maxEpochs, rng: rng.child('train') });
-    const modelRng = createRng(0);
+    const modelRng = rng.child('models');
     const sigma = recurrentNetwork({ patterns: stored, kernel: dendritic, alpha, theta, neuron: sigmaPiNeuron({ degree: p.degree, c: 1 }), rng: modelRng });
     const pyramid = recurrentNetwork({ patterns: stored, kernel: dendritic, alpha, theta, neuron: pyramidalNeuron({ kernel: dendritic }), rng: modelRng });
+    // The point neuron's memory: its synaptic weights against the linear kernel form (fast path).
+    const pointStored = prefix(X, Math.max(1, mMaxPoint));
+    const pointCoefficients = trainCoefficients(pointStored, linear(), rule, { maxEpochs: p.maxEpochs, rng: rng.child('train-point') });
+    const point = recurrentNetwork({ patterns: pointStored, kernel: linear(), alpha: pointCoefficients.alpha, theta: pointCoefficients.theta, neuron: pointNeuron(), rng: modelRng });
+    const pointKernel = recurrentNetwork({ patterns: pointStored, kernel: linear(), alpha: pointCoefficients.alpha, theta: pointCoefficients.theta });
     let fieldMaxDiff = 0;
+    let pointFieldDiff = 0;
     const probe = rng.child('states');
     for (let t = 0; t < 10; t++) {
       const s = patternRow(randomBipolar({ count: 1, dim: n }, probe), 0);
       const a = sigma.fields(s);
       const b = pyramid.fields(s);
       for (let i = 0; i < n; i++) fieldMaxDiff = Math.max(fieldMaxDiff, Math.abs(a[i]! - b[i]!) / (1 + Math.abs(b[i]!)));
+      const c = point.fields(s);
+      const d = pointKernel.fields(s);
+      for (let i = 0; i < n; i++) pointFieldDiff = Math.max(pointFieldDiff, Math.abs(c[i]! - d[i]!) / (1 + Math.abs(d[i]!)));
     }
     let sameFixedPoints = true;
     for (let mu = 0; mu < stored.count; mu++) if (sigma.isFixedPoint(patternRow(stored, mu)) !== pyramid.isFixedPoint(patternRow(stored, mu))) sameFixedPoints = false;
-    return { mMaxPoint, mMaxDendritic, fieldMaxDiff, sameFixedPoints };
+    return { mMaxPoint, mMaxDendritic, fieldMaxDiff, pointFieldDiff, sameFixedPoints };
   },
   summarize(p, results: TaskResult[], ctx) {
     const tasks = this.tasks(p, ctx);
@@ -150,10 +161,11 @@ export default defineScenario({
       const point = meanStd(group.map((g) => g.mMaxPoint));
       const dend = meanStd(group.map((g) => g.mMaxDendritic));
       const diff = Math.max(...group.map((g) => g.fieldMaxDiff));
+      const pointDiff = Math.max(...group.map((g) => g.pointFieldDiff));
       const dim = featureDim(n, p.degree);
       const theoryPoint = coverCapacity(n - 1, n);
       const theoryDend = coverCapacity(dim, n);
-      rows.push({ model: 'point', N: n, degree: 1, mMax: point.mean, mMaxStd: point.std, alphaC: point.mean / n, featureDim: n - 1, theoryMMax: theoryPoint, fieldMaxDiff: null, trials: group.length });
+      rows.push({ model: 'point', N: n, degree: 1, mMax: point.mean, mMaxStd: point.std, alphaC: point.mean / n, featureDim: n - 1, theoryMMax: theoryPoint, fieldMaxDiff: pointDiff, trials: group.length });
       for (const model of ['sigma-pi', 'pyramidal']) {
         rows.push({ model, N: n, degree: p.degree, mMax: dend.mean, mMaxStd: dend.std, alphaC: dend.mean / n, featureDim: dim, theoryMMax: theoryDend, fieldMaxDiff: diff, trials: group.length });
       }
@@ -163,6 +175,13 @@ export default defineScenario({
         theory: 0,
         pass: diff < 1e-9 && group.every((g) => g.sameFixedPoints),
         criterion: 'max |difference| / (1 + |field|) below 1e-9, and the same stored patterns are fixed points',
+      });
+      checks.push({
+        claim: `N = ${n}: point neurons (synaptic weights w_ij) and the linear kernel form give the same fields`,
+        measured: pointDiff,
+        theory: 0,
+        pass: pointDiff < 1e-9,
+        criterion: 'max |difference| / (1 + |field|) below 1e-9',
       });
       const se = Math.hypot(point.std, dend.std) / Math.sqrt(group.length);
       checks.push({
