@@ -18,6 +18,8 @@ describe('dendrites scenario (small size)', () => {
     // Feature form and kernel form are the same polynomial: only rounding separates them.
     expect(row('sigma-pi').fieldMaxDiff as number).toBeLessThan(1e-9);
     expect(row('sigma-pi').mMax).toBe(row('pyramidal').mMax);
+    // Point neurons' synaptic weights w_ij = sum_mu alpha_i^mu xi_i^mu xi_j^mu are the linear kernel form summed out.
+    expect(row('point').fieldMaxDiff as number).toBeLessThan(1e-9);
     // Feature dimensions: N - 1 = 9 (point) and 1 + 9 + C(9, 2) = 46 (degree 2).
     expect(row('point').featureDim).toBe(9);
     expect(row('pyramidal').featureDim).toBe(46);
