@@ -77,7 +77,7 @@ describe('point neurons', () => {
     const cue = flipBits(patternRow(X, 0), 0.25, rng);
     const model = recurrentNetwork({ patterns: X, kernel: linear(), neuron: pointNeuron(), rng });
     const fast = recurrentNetwork({ patterns: X, kernel: linear() });
-    for (const schedule of ['random-permutation', 'synchronous', 'poisson'] as const) {
+    for (const schedule of ['random-permutation', 'synchronous', 'fixed', 'random-sequential', 'poisson'] as const) {
       const a = model.run(cue, { schedule, rng: createRng(4), maxSweeps: 30 });
       const b = fast.run(cue, { schedule, rng: createRng(4), maxSweeps: 30 });
       expect(Array.from(a.state)).toEqual(Array.from(b.state));
@@ -105,12 +105,19 @@ describe('finite SDM units approach the infinite-SDM kernel network', () => {
       }
       return Math.sqrt(e2 / f2);
     };
-    const small = error(400);
-    const large = error(12800);
-    // 32x more locations: the binomial error shrinks by sqrt(32) = 5.7; allow a factor 2 either way.
-    expect(small / large).toBeGreaterThan(5.7 / 2);
-    expect(small / large).toBeLessThan(5.7 * 2);
-    expect(large).toBeLessThan(0.1);
+    // Each field is a sum of binomial proportions around the kernel values: error ~ N_phi^(-1/2).
+    const sizes = [400, 1600, 6400, 25600];
+    const errors = sizes.map(error);
+    // Least-squares slope of log error against log N_phi; theory -0.5.
+    const lx = sizes.map(Math.log);
+    const ly = errors.map(Math.log);
+    const mx = lx.reduce((a, v) => a + v, 0) / 4;
+    const my = ly.reduce((a, v) => a + v, 0) / 4;
+    const slope = lx.reduce((a, v, k) => a + (v - mx) * (ly[k]! - my), 0) / lx.reduce((a, v) => a + (v - mx) ** 2, 0);
+    expect(slope).toBeGreaterThan(-0.7);
+    expect(slope).toBeLessThan(-0.3);
+    for (let k = 1; k < 4; k++) expect(errors[k]!).toBeLessThan(errors[k - 1]!);
+    expect(errors[3]!).toBeLessThan(0.1);
   });
 });
 
