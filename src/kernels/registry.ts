@@ -11,6 +11,7 @@ export interface KernelEntry {
   readonly description: string;
   /** Every accepted hyperparameter with its default (`NaN` marks a required one). */
   readonly defaults: Readonly<Record<string, number>>;
+  /** Builds the kernel from complete, validated hyperparameters. */
   readonly create: (params: Readonly<Record<string, number>>) => Kernel;
 }
 

@@ -7,12 +7,13 @@ function splitList(value: unknown): unknown {
   return value;
 }
 
-interface Bounds {
+/** Inclusive bounds of a numeric scenario parameter. */
+export interface ParamBounds {
   readonly min?: number;
   readonly max?: number;
 }
 
-function bounded<S extends z.ZodCoercedNumber<unknown>>(schema: S, bounds: Bounds): S {
+function bounded<S extends z.ZodCoercedNumber<unknown>>(schema: S, bounds: ParamBounds): S {
   let s = schema;
   if (bounds.min !== undefined) s = s.min(bounds.min) as S;
   if (bounds.max !== undefined) s = s.max(bounds.max) as S;
@@ -34,14 +35,14 @@ function bounded<S extends z.ZodCoercedNumber<unknown>>(schema: S, bounds: Bound
  */
 export const param = {
   /** An integer. */
-  int: (fallback: number, bounds: Bounds = {}) => bounded(z.coerce.number().int(), bounds).default(fallback),
+  int: (fallback: number, bounds: ParamBounds = {}) => bounded(z.coerce.number().int(), bounds).default(fallback),
   /** A finite number. */
-  number: (fallback: number, bounds: Bounds = {}) => bounded(z.coerce.number().finite(), bounds).default(fallback),
+  number: (fallback: number, bounds: ParamBounds = {}) => bounded(z.coerce.number().finite(), bounds).default(fallback),
   /** A comma-separated list of integers. */
-  intList: (fallback: number[], bounds: Bounds = {}) =>
+  intList: (fallback: number[], bounds: ParamBounds = {}) =>
     z.preprocess(splitList, z.array(bounded(z.coerce.number().int(), bounds)).min(1)).default(fallback),
   /** A comma-separated list of numbers. */
-  numberList: (fallback: number[], bounds: Bounds = {}) =>
+  numberList: (fallback: number[], bounds: ParamBounds = {}) =>
     z.preprocess(splitList, z.array(bounded(z.coerce.number().finite(), bounds)).min(1)).default(fallback),
   /** One of a fixed set of names. */
   choice: <const V extends readonly [string, ...string[]]>(values: V, fallback: V[number]) => z.enum(values).default(fallback),

@@ -70,13 +70,16 @@ export interface Scenario<P extends Record<string, unknown> = any, T = any, R = 
   readonly params: z.ZodType<P>;
   /** Trials when `--trials` is not given. */
   readonly defaultTrials: number;
+  /** Splits a run into independent tasks (plain, structured-cloneable data). */
   tasks(params: P, context: ScenarioContext): T[];
+  /** Runs one task: a pure function of the task, the parameters and the task's own stream. */
   runTask(task: T, params: P, rng: Rng): R | Promise<R>;
   /**
    * Optional relative cost of a task. Worker threads start the costliest tasks first, which
    * shortens the tail of a parallel run; results are still placed by task index.
    */
   taskCost?(task: T, params: P): number;
+  /** Combines the task results (in task order) into tables, checks, plots and a summary. */
   summarize(params: P, results: R[], context: ScenarioContext): ScenarioOutput;
 }
 
