@@ -25,7 +25,14 @@ export interface ChartSpec {
   readonly yDomain?: readonly [number, number];
 }
 
-/** A qualitative palette (Tableau 10), distinguishable in print. */
+/**
+ * A qualitative palette (Tableau 10), distinguishable in print.
+ *
+ * @example
+ * ```ts
+ * const color = palette[k % palette.length];
+ * ```
+ */
 export const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 function escapeXml(s: string): string {
