@@ -1,4 +1,5 @@
 import { InvalidValueError, assertPositiveInteger } from '../src/errors.js';
+import { binomial } from '../src/linalg/special.js';
 import type { NeuronModel } from '../src/network/neuron-model.js';
 
 /** Options for {@link sigmaPiNeuron}. */
@@ -9,13 +10,6 @@ export interface SigmaPiOptions {
   readonly c?: number;
   /** Refuse to build more monomials than this (the feature form is for small N). Defaults to 2e5. */
   readonly maxFeatures?: number;
-}
-
-function binomial(n: number, k: number): number {
-  if (k < 0 || k > n) return 0;
-  let r = 1;
-  for (let t = 0; t < k; t++) r = (r * (n - t)) / (t + 1);
-  return Math.round(r);
 }
 
 /**

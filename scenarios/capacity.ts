@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   SingularMatrixError, coverNetworkCapacity, defineScenario, hebbianErrorFreeCapacity, lineChart, param, randomBipolar,
-  type BipolarPatterns, type Check, type Plot, type Row, type Series,
+  type Check, type Plot, type Row, type Series,
 } from '../src/index.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from './lib/capacity-search.js';
+import { firstPatterns } from './lib/nested.js';
 import { scenarioKernel, scenarioKernels, scenarioRule, scenarioRules, type ScenarioKernel, type ScenarioRule } from './lib/rules.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
@@ -25,11 +26,6 @@ interface Task {
   readonly kernel: ScenarioKernel;
   readonly N: number;
   readonly trial: number;
-}
-
-/** The first m patterns of a set, as a view (the nested sets the capacity search relies on). */
-function prefix(patterns: BipolarPatterns, m: number): BipolarPatterns {
-  return { kind: 'bipolar', count: m, dim: patterns.dim, data: patterns.data.subarray(0, m * patterns.dim) };
 }
 
 /** Largest M tried: a linear neuron cannot separate much beyond 2N, other kernels are capped by maxM. */
@@ -66,7 +62,7 @@ export default defineScenario({
     const rule = scenarioRule(task.rule, p.sparseness);
     const storable = (m: number): boolean => {
       try {
-        const { reports } = trainCoefficients(prefix(X, m), kernel, rule, { maxEpochs: p.maxEpochs, rng: rng.child(`order:${m}`) });
+        const { reports } = trainCoefficients(firstPatterns(X, m), kernel, rule, { maxEpochs: p.maxEpochs, rng: rng.child(`order:${m}`) });
         return reports.every((r) => r.separates);
       } catch (error) {
         if (error instanceof SingularMatrixError) return false;

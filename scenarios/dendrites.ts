@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
-  coverSeparableProbability, defineScenario, lineChart, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
+  binomial, coverCapacity, defineScenario, lineChart, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
   recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Rng, type Row,
 } from '../src/index.js';
 import { kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from './lib/capacity-search.js';
+import { firstPatterns } from './lib/nested.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
 const params = z.object({
@@ -27,12 +28,6 @@ interface TaskResult {
   readonly pointFieldDiff: number;
   /** Whether the sigma-pi network stores exactly the patterns the pyramidal network stores at M_max. */
   readonly sameFixedPoints: boolean;
-}
-
-function binomial(n: number, k: number): number {
-  let r = 1;
-  for (let t = 0; t < k; t++) r = (r * (n - t)) / (t + 1);
-  return Math.round(r);
 }
 
 /** Monomials of degree <= p in N - 1 inputs: the sigma-pi unit's feature dimension. */
@@ -66,26 +61,6 @@ function separatedPatterns(count: number, n: number, rng: Rng): BipolarPatterns 
   return { kind: 'bipolar', count: m, dim: n, data: data.subarray(0, m * n) };
 }
 
-/**
- * Expected M_max of `neurons` independent max-margin classifiers on the same nested random
- * patterns, each in a feature space of dimension `inputs` (Cover 1965):
- * `E[M_max] = sum_{M >= 1} P(M, inputs)^neurons`, the network form of `coverNetworkCapacity`
- * with the feature dimension in place of N - 1.
- */
-function coverCapacity(inputs: number, neurons: number): number {
-  let expected = 0;
-  for (let m = 1; m < 8 * inputs + 64; m++) {
-    const p = coverSeparableProbability(m, inputs) ** neurons;
-    expected += p;
-    if (p < 1e-12 && m > 2 * inputs) break;
-  }
-  return expected;
-}
-
-function prefix(patterns: BipolarPatterns, m: number): BipolarPatterns {
-  return { kind: 'bipolar', count: m, dim: patterns.dim, data: patterns.data.subarray(0, m * patterns.dim) };
-}
-
 export default defineScenario({
   name: 'dendrites',
   description: 'One memory through point, sigma-pi and pyramidal neurons: equal fields, and the capacity dendritic nonlinearity adds',
@@ -106,7 +81,7 @@ export default defineScenario({
      * (non-separability is only ever inferred from the budget, a small downward bias near M_max).
      */
     const storable = (kernel: Kernel) => (m: number): boolean => {
-      const source = recurrentProblems(prefix(X, m), kernel, { bias: false });
+      const source = recurrentProblems(firstPatterns(X, m), kernel, { bias: false });
       const gram = new Float64Array(m * m);
       for (let i = 0; i < n; i++) {
         const problem = source.problem(i, gram);
@@ -125,13 +100,13 @@ export default defineScenario({
     const mMaxPoint = largestStorable(storable(linear()), { start: Math.max(1, Math.floor(n / 2)), max: Math.min(limit, 4 * n) });
     const mMaxDendritic = largestStorable(storable(dendritic), { start: n, max: limit });
     // The same trained memory through both dendritic neuron models.
-    const stored = prefix(X, Math.max(1, mMaxDendritic));
+    const stored = firstPatterns(X, Math.max(1, mMaxDendritic));
     const { alpha, theta } = trainCoefficients(stored, dendritic, rule, { maxEpochs: p.maxEpochs, rng: rng.child('train') });
     const modelRng = rng.child('models');
     const sigma = recurrentNetwork({ patterns: stored, kernel: dendritic, alpha, theta, neuron: sigmaPiNeuron({ degree: p.degree, c: 1 }), rng: modelRng });
     const pyramid = recurrentNetwork({ patterns: stored, kernel: dendritic, alpha, theta, neuron: pyramidalNeuron({ kernel: dendritic }), rng: modelRng });
     // The point neuron's memory: its synaptic weights against the linear kernel form (fast path).
-    const pointStored = prefix(X, Math.max(1, mMaxPoint));
+    const pointStored = firstPatterns(X, Math.max(1, mMaxPoint));
     const pointCoefficients = trainCoefficients(pointStored, linear(), rule, { maxEpochs: p.maxEpochs, rng: rng.child('train-point') });
     const point = recurrentNetwork({ patterns: pointStored, kernel: linear(), alpha: pointCoefficients.alpha, theta: pointCoefficients.theta, neuron: pointNeuron(), rng: modelRng });
     const pointKernel = recurrentNetwork({ patterns: pointStored, kernel: linear(), alpha: pointCoefficients.alpha, theta: pointCoefficients.theta });
@@ -163,8 +138,8 @@ export default defineScenario({
       const diff = Math.max(...group.map((g) => g.fieldMaxDiff));
       const pointDiff = Math.max(...group.map((g) => g.pointFieldDiff));
       const dim = featureDim(n, p.degree);
-      const theoryPoint = coverCapacity(n - 1, n);
-      const theoryDend = coverCapacity(dim, n);
+      const theoryPoint = coverCapacity({ inputs: n - 1, neurons: n });
+      const theoryDend = coverCapacity({ inputs: dim, neurons: n });
       rows.push({ model: 'point', N: n, degree: 1, mMax: point.mean, mMaxStd: point.std, alphaC: point.mean / n, featureDim: n - 1, theoryMMax: theoryPoint, fieldMaxDiff: pointDiff, trials: group.length });
       for (const model of ['sigma-pi', 'pyramidal']) {
         rows.push({ model, N: n, degree: p.degree, mMax: dend.mean, mMaxStd: dend.std, alphaC: dend.mean / n, featureDim: dim, theoryMMax: theoryDend, fieldMaxDiff: diff, trials: group.length });

@@ -4,6 +4,7 @@ import {
   kernelValue, type Check, type Rng, type Row,
 } from '../src/index.js';
 import { largestStorable } from './lib/capacity-search.js';
+import { linearFit } from './lib/geometry.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
 const params = z.object({
@@ -183,9 +184,7 @@ export default defineScenario({
       // Least-squares slope of ln M_max against ln N_phi.
       const xs = capacityRows.map((r) => Math.log(r.nPhi as number));
       const ys = capacityRows.map((r) => Math.log(Math.max(1, r.mMax as number)));
-      const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-      const slope = xs.reduce((a, x, k) => a + (x - mx) * (ys[k]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+      const { slope } = linearFit(xs, ys);
       checks.push({
         claim: `SDM capacity grows linearly with N_phi (M_max ~ O(N_phi), Sec. 3.3; N_in = ${p.capacityDim}, r = ${p.capacityRadius})`,
         measured: slope,

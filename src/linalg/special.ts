@@ -18,6 +18,22 @@ export function logBinomial(n: number, k: number): number {
 }
 
 /**
+ * The binomial coefficient `C(n, k)` by the multiplicative formula, rounded: exact while the
+ * result is below 2^53 (small counts such as feature dimensions).
+ *
+ * @example
+ * ```ts
+ * binomial(11, 2); // 55
+ * ```
+ */
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let t = 0; t < k; t++) r = (r * (n - t)) / (t + 1);
+  return Math.round(r);
+}
+
+/**
  * `ln(e^a + e^b)` without overflow.
  *
  * @example

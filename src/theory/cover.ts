@@ -31,11 +31,27 @@ export function coverSeparableProbability(m: number, n: number): number {
  * ```
  */
 export function coverNetworkCapacity(n: number): number {
+  return coverCapacity({ inputs: n - 1, neurons: n });
+}
+
+/**
+ * Expected M_max of `neurons` independent max-margin classifiers on the same nested random
+ * patterns, each in a feature space of dimension `inputs` (Cover 1965):
+ * `E[M_max] = sum_{M >= 1} P(M, inputs)^neurons`. For a sigma-pi neuron with monomials up to
+ * degree p of N - 1 inputs, `inputs = sum_{s <= p} C(N - 1, s)`.
+ *
+ * @example
+ * ```ts
+ * coverCapacity({ inputs: 67, neurons: 12 }); // degree-2 dendrites on 11 inputs
+ * ```
+ */
+export function coverCapacity(options: { inputs: number; neurons: number }): number {
+  const { inputs: d, neurons } = options;
   let expected = 0;
-  for (let m = 1; m < 8 * n + 64; m++) {
-    const p = coverSeparableProbability(m, n - 1) ** n;
+  for (let m = 1; m < 8 * d + 64; m++) {
+    const p = coverSeparableProbability(m, d) ** neurons;
     expected += p;
-    if (p < 1e-12 && m > 2 * n) break;
+    if (p < 1e-12 && m > 2 * d) break;
   }
   return expected;
 }
