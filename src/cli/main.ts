@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { KmnError } from '../errors.js';
 import { writeRun } from '../report/write-run.js';
 import { loadScenario } from '../scenario/load.js';
@@ -18,7 +19,7 @@ options:
   --set key=value   a scenario parameter (lists comma-separated); repeatable
   --seed N          seed of the run (default 1)
   --trials N        independent trials
-  --workers N       worker threads (the result does not depend on it)
+  --workers N       worker threads (default: all cores; the result does not depend on it)
   --out DIR         where to write result.json, CSV, SVG and report.md (default out/<scenario>)
   --json            print the result object on stdout and nothing else`;
 
@@ -82,7 +83,7 @@ async function run(args: RunArgs, io: CliIo): Promise<void> {
     params: args.sets,
     ...(args.seed !== undefined && { seed: args.seed }),
     ...(args.trials !== undefined && { trials: args.trials }),
-    ...(args.workers !== undefined && { workers: args.workers }),
+    workers: args.workers ?? availableParallelism(),
     moduleUrl,
     onProgress: (done, total) => bar.update(done, total),
   });
