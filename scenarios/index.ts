@@ -8,7 +8,6 @@
  * ```
  */
 export const builtinScenarios: Readonly<Record<string, string>> = {
-
   capacity: new URL('./capacity.ts', import.meta.url).href,
   'sdm-kernel': new URL('./sdm-kernel.ts', import.meta.url).href,
   'hebbian-crosstalk': new URL('./hebbian-crosstalk.ts', import.meta.url).href,

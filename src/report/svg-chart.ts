@@ -49,6 +49,23 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
   return ticks;
 }
 
+/** Ticks of a log axis between 10^lo and 10^hi: 1-2-5 per decade, or 1..9 when that gives fewer than 3. */
+function logTicks(lo: number, hi: number): number[] {
+  const pick = (mantissas: number[]): number[] => {
+    const out: number[] = [];
+    for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) {
+      for (const m of mantissas) {
+        const v = m * 10 ** e;
+        const l = Math.log10(v);
+        if (l >= lo - 1e-9 && l <= hi + 1e-9) out.push(Number(v.toPrecision(12)));
+      }
+    }
+    return out;
+  };
+  const coarse = pick([1, 2, 5]);
+  return coarse.length >= 3 ? coarse : pick([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+}
+
 function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
@@ -93,6 +110,9 @@ export function lineChart(spec: ChartSpec): string {
   let [x0, x1] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
   let [y0, y1] = spec.yDomain ? [ty(spec.yDomain[0]), ty(spec.yDomain[1])] : ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
   if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
+  const xPad = 0.03 * (x1 - x0);
+  x0 -= xPad;
+  x1 += xPad;
   if (y0 === y1) [y0, y1] = [y0 - 1, y1 + 1];
   if (!spec.yDomain) {
     const pad = 0.05 * (y1 - y0);
@@ -106,8 +126,8 @@ export function lineChart(spec: ChartSpec): string {
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
   out.push(`<text x="${m.left + pw / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(spec.title)}</text>`);
-  const xTicks = logX ? niceTicks(Math.ceil(x0), Math.floor(x1), 6).filter(Number.isInteger).map((e) => 10 ** e) : niceTicks(x0, x1, 6);
-  const yTicks = logY ? niceTicks(Math.ceil(y0), Math.floor(y1), 6).filter(Number.isInteger).map((e) => 10 ** e) : niceTicks(y0, y1, 6);
+  const xTicks = logX ? logTicks(x0, x1) : niceTicks(x0, x1, 6);
+  const yTicks = logY ? logTicks(y0, y1) : niceTicks(y0, y1, 6);
   for (const t of xTicks) {
     const x = px(t);
     out.push(`<line x1="${f(x)}" y1="${m.top}" x2="${f(x)}" y2="${m.top + ph}" stroke="#eee"/>`);
