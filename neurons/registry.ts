@@ -1,4 +1,4 @@
-import { ParameterError, RegistryError } from '../src/errors.js';
+import { createRegistry, withDefaults } from '../src/registry.js';
 import { createKernel } from '../src/kernels/registry.js';
 import type { NeuronModel } from '../src/network/neuron-model.js';
 import { pointNeuron } from './point-neuron.js';
@@ -18,7 +18,7 @@ export interface NeuronEntry {
   readonly create: (options: Readonly<Record<string, number | string>>) => NeuronModel;
 }
 
-const entries = new Map<string, NeuronEntry>();
+const registry = createRegistry<NeuronEntry>({ noun: 'neuron model', parameter: 'neuron' });
 
 /**
  * Registers a neuron model under a unique name.
@@ -30,8 +30,7 @@ const entries = new Map<string, NeuronEntry>();
  * ```
  */
 export function registerNeuronModel(entry: NeuronEntry): void {
-  if (entries.has(entry.name)) throw new RegistryError('name', `a neuron model named "${entry.name}" is already registered`, 'choose another name');
-  entries.set(entry.name, entry);
+  registry.register(entry);
 }
 
 /**
@@ -43,14 +42,8 @@ export function registerNeuronModel(entry: NeuronEntry): void {
  * ```
  */
 export function createNeuronModel(name: string, options: Readonly<Record<string, number | string>> = {}): NeuronModel {
-  const entry = entries.get(name);
-  if (!entry) throw new RegistryError('neuron', `unknown neuron model "${name}"`, `use one of: ${neuronModelNames().join(', ')}`);
-  for (const key of Object.keys(options)) {
-    if (!Object.prototype.hasOwnProperty.call(entry.defaults, key)) throw new ParameterError(`${name}.${key}`, 'is not an option of this neuron model', `use ${Object.keys(entry.defaults).join(', ') || 'no options'}`);
-  }
-  const merged = { ...entry.defaults, ...options };
-  for (const [key, value] of Object.entries(merged)) if (typeof value === 'number' && Number.isNaN(value)) throw new ParameterError(`${name}.${key}`, 'is required', `pass ${key}`);
-  return entry.create(merged);
+  const entry = registry.get(name);
+  return entry.create(withDefaults(name, entry.defaults, options, 'neuron model'));
 }
 
 /**
@@ -62,7 +55,7 @@ export function createNeuronModel(name: string, options: Readonly<Record<string,
  * ```
  */
 export function neuronModelNames(): string[] {
-  return [...entries.keys()].sort();
+  return registry.names();
 }
 
 const builtins: NeuronEntry[] = [

@@ -1,4 +1,4 @@
-import { RegistryError } from '../src/errors.js';
+import { createRegistry } from '../src/registry.js';
 import { adatron, kernelAdatron } from './adatron.js';
 import { hebbian } from './hebbian.js';
 import { minover } from './minover.js';
@@ -16,7 +16,7 @@ export interface RuleEntry {
   readonly create: (options?: any) => LearningRule<RuleOptions>;
 }
 
-const entries = new Map<string, RuleEntry>();
+const registry = createRegistry<RuleEntry>({ noun: 'learning rule', parameter: 'rule' });
 
 /**
  * Registers a learning rule under a unique name (see docs/custom-rule.md).
@@ -28,10 +28,7 @@ const entries = new Map<string, RuleEntry>();
  * ```
  */
 export function registerRule(entry: RuleEntry): void {
-  if (entries.has(entry.name)) {
-    throw new RegistryError('name', `a learning rule named "${entry.name}" is already registered`, 'choose another name');
-  }
-  entries.set(entry.name, entry);
+  registry.register(entry);
 }
 
 /**
@@ -44,9 +41,7 @@ export function registerRule(entry: RuleEntry): void {
  * ```
  */
 export function createRule(name: string, options: object = {}): LearningRule<RuleOptions> {
-  const entry = entries.get(name);
-  if (!entry) throw new RegistryError('rule', `unknown learning rule "${name}"`, `use one of: ${ruleNames().join(', ')}`);
-  return entry.create(options);
+  return registry.get(name).create(options);
 }
 
 /**
@@ -58,7 +53,7 @@ export function createRule(name: string, options: object = {}): LearningRule<Rul
  * ```
  */
 export function ruleNames(): string[] {
-  return [...entries.keys()].sort();
+  return registry.names();
 }
 
 /**
@@ -70,7 +65,7 @@ export function ruleNames(): string[] {
  * ```
  */
 export function ruleEntry(name: string): RuleEntry | undefined {
-  return entries.get(name);
+  return registry.find(name);
 }
 
 const builtins: RuleEntry[] = [

@@ -38,3 +38,4 @@ export * from './theory/cover.js';
 export * from './theory/hebbian.js';
 export * from './theory/continuous.js';
 export * from './linalg/factorization.js';
+export * from './registry.js';

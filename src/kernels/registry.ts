@@ -1,4 +1,4 @@
-import { ParameterError, RegistryError } from '../errors.js';
+import { createRegistry, withDefaults } from '../registry.js';
 import { exponential, linear, polynomial, rectifiedPolynomial } from './inner-product.js';
 import type { Kernel } from './kernel.js';
 import { sdmHypercube } from './sdm-hypercube.js';
@@ -15,7 +15,7 @@ export interface KernelEntry {
   readonly create: (params: Readonly<Record<string, number>>) => Kernel;
 }
 
-const entries = new Map<string, KernelEntry>();
+const registry = createRegistry<KernelEntry>({ noun: 'kernel', parameter: 'kernel' });
 
 /**
  * Registers a kernel under a unique name.
@@ -28,10 +28,7 @@ const entries = new Map<string, KernelEntry>();
  * ```
  */
 export function registerKernel(entry: KernelEntry): void {
-  if (entries.has(entry.name)) {
-    throw new RegistryError('name', `a kernel named "${entry.name}" is already registered`, 'choose another name');
-  }
-  entries.set(entry.name, entry);
+  registry.register(entry);
 }
 
 /**
@@ -44,18 +41,8 @@ export function registerKernel(entry: KernelEntry): void {
  * ```
  */
 export function createKernel(name: string, params: Readonly<Record<string, number>> = {}): Kernel {
-  const entry = entries.get(name);
-  if (!entry) throw new RegistryError('kernel', `unknown kernel "${name}"`, `use one of: ${kernelNames().join(', ')}`);
-  for (const key of Object.keys(params)) {
-    if (!Object.prototype.hasOwnProperty.call(entry.defaults, key)) {
-      throw new ParameterError(`${name}.${key}`, 'is not a parameter of this kernel', `use ${Object.keys(entry.defaults).join(', ') || 'no parameters'}`);
-    }
-  }
-  const merged: Record<string, number> = { ...entry.defaults, ...params };
-  for (const [key, value] of Object.entries(merged)) {
-    if (Number.isNaN(value)) throw new ParameterError(`${name}.${key}`, 'is required', `pass ${key}`);
-  }
-  return entry.create(merged);
+  const entry = registry.get(name);
+  return entry.create(withDefaults(name, entry.defaults, params, 'kernel'));
 }
 
 /**
@@ -67,7 +54,7 @@ export function createKernel(name: string, params: Readonly<Record<string, numbe
  * ```
  */
 export function kernelNames(): string[] {
-  return [...entries.keys()].sort();
+  return registry.names();
 }
 
 /**
@@ -79,7 +66,7 @@ export function kernelNames(): string[] {
  * ```
  */
 export function kernelEntry(name: string): KernelEntry | undefined {
-  return entries.get(name);
+  return registry.find(name);
 }
 
 const builtins: KernelEntry[] = [
