@@ -1,6 +1,7 @@
 import { InvalidValueError, ShapeError } from '../errors.js';
 import { scaledKernelVector } from '../kernels/batch.js';
 import type { Kernel } from '../kernels/kernel.js';
+import { unshiftField } from './scaled-field.js';
 import { assertLength, neuronMajor, type BipolarPatterns, type Patterns } from '../patterns/pattern-set.js';
 
 /** Options for {@link feedForwardNetwork}. */
@@ -28,7 +29,11 @@ export interface FeedForwardNetwork {
   readonly kernel: Kernel;
   /** Installs coefficients, e.g. from `trainFeedForward(inputs, outputs, kernel, rule)`. */
   setCoefficients(c: { alpha: Float64Array; theta: Float64Array }): void;
-  /** The output fields for an input (scaled by a positive constant for `logK` kernels), into `out`. */
+  /**
+   * The output fields `sum_mu alpha_i^mu xi_out,i^mu K(xi_in^mu, s_in) - theta_i` (Eq. 6) for an
+   * input, into `out`; for exponential kernels beyond the double range they saturate with their
+   * sign kept (see `unshiftField`).
+   */
   fields(input: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** The recalled output `sgn(fields)` with `sgn(0) = +1`, into `out`. */
   recall(input: ArrayLike<number>, out?: Int8Array): Int8Array;
@@ -70,16 +75,16 @@ export function feedForwardNetwork(options: FeedForwardNetworkOptions): FeedForw
   };
   install(options.alpha, options.theta);
   const kv = new Float64Array(m);
+  const recallFields = new Float64Array(nOut);
   const fields = (input: ArrayLike<number>, out: Float64Array = new Float64Array(nOut)): Float64Array => {
     assertLength('input', input, inputs.dim);
     for (let j = 0; j < input.length; j++) if (!Number.isFinite(input[j]!)) throw new InvalidValueError('input', `entry ${j} is ${input[j]}`, 'pass a finite input');
     const shift = scaledKernelVector(inputs, input, kernel, kv);
-    const thetaScale = Math.exp(-shift);
     for (let i = 0; i < nOut; i++) {
       const base = i * m;
       let h = 0;
       for (let mu = 0; mu < m; mu++) h += c[base + mu]! * kv[mu]!;
-      out[i] = h - theta[i]! * thetaScale;
+      out[i] = unshiftField(h, shift, theta[i]!);
     }
     return out;
   };
@@ -92,7 +97,7 @@ export function feedForwardNetwork(options: FeedForwardNetworkOptions): FeedForw
     },
     fields,
     recall(input, out = new Int8Array(nOut)) {
-      const h = fields(input);
+      const h = fields(input, recallFields);
       for (let i = 0; i < nOut; i++) out[i] = h[i]! >= 0 ? 1 : -1;
       return out;
     },

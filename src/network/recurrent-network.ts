@@ -2,6 +2,7 @@ import { InvalidValueError, ParameterError, ShapeError, assertPositiveInteger } 
 import { evalK, type Kernel } from '../kernels/kernel.js';
 import type { NeuronField, NeuronModel } from './neuron-model.js';
 import { addInt8Row, combineTables, dotInt8, dotPair, hammingStats, packBipolar, scaleRows, subunitInputs } from './hot-loops.js';
+import { unshiftField } from './scaled-field.js';
 import { assertBipolarVector, assertLength, neuronMajor, type BipolarPatterns } from '../patterns/pattern-set.js';
 import type { Rng } from '../rng/rng.js';
 
@@ -118,9 +119,13 @@ export interface RecurrentNetwork {
   readonly theta: Float64Array;
   /** Installs trained coefficients (the `train` interface of `plasticity/`). */
   setCoefficients(c: { alpha: Float64Array; theta: Float64Array }): void;
-  /** Neuron i's field `sum_mu alpha_i^mu xi_i^mu K(xi^mu_{-i}, s_{-i}) - theta_i`, evaluated directly. */
+  /**
+   * Neuron i's field `sum_mu alpha_i^mu xi_i^mu K(xi^mu_{-i}, s_{-i}) - theta_i` (Eq. 12), evaluated
+   * subunit by subunit (or by the neuron model). On its true scale for every kernel; for exponential
+   * kernels beyond the double range it saturates with its sign kept (see `unshiftField`).
+   */
   field(i: number, state: ArrayLike<number>): number;
-  /** Every neuron's field (fast path), written into `out`. */
+  /** Every neuron's field (fast path, O(N M / 32 + N M)), on the same true scale as `field`, written into `out`. */
   fields(state: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** Whether `state` is a fixed point of the asynchronous dynamics. */
   isFixedPoint(state: ArrayLike<number>): boolean;
@@ -226,11 +231,15 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     return combineTables(kSame, kDiff, a, b, m, log);
   };
 
-  const fastField = (i: number, si: number, a: Float64Array, b: Float64Array, shift: number): number => {
+  /** `sum_mu alpha_i^mu xi_i^mu k_i^mu`, without the threshold (scaled by exp(-shift) for logK kernels). */
+  const fastSum = (i: number, si: number, a: Float64Array, b: Float64Array): number => {
     const base = i * m;
-    const h = unitAlpha ? dotInt8(t, base, a, m) + si * b[m]! : dotPair(c!, alpha!, base, a, b, si, m);
+    return unitAlpha ? dotInt8(t, base, a, m) + si * b[m]! : dotPair(c!, alpha!, base, a, b, si, m);
+  };
+  /** The field scaled by exp(-shift): what the dynamics compare with 0 (sgn is scale invariant). */
+  const fastField = (i: number, si: number, a: Float64Array, b: Float64Array, shift: number): number => {
     const th = theta[i]!;
-    return h - (th === 0 ? 0 : shift === 0 ? th : th * Math.exp(-shift));
+    return fastSum(i, si, a, b) - (th === 0 ? 0 : shift === 0 ? th : th * Math.exp(-shift));
   };
 
   const rate = inner ? kernel.exponentialRate ?? 0 : 0;
@@ -255,10 +264,17 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     addInt8Row(stat, t, i * m, inner ? 2 * v : -4 * v, m);
   };
 
-  /** Shift of the last `directField` evaluation (for logK kernels), so noise sees the true field. */
+  /** Shift of the last `directSum` evaluation (for logK kernels), so noise sees the true field. */
   let directShift = 0;
+  /** Neuron i's field evaluated subunit by subunit (O(N M)), scaled by exp(-shift) for logK kernels. */
   const directField = (i: number, s: ArrayLike<number>): number => {
     if (modelFields) return modelFields[i]!(s as Int8Array);
+    const sum = directSum(i, s);
+    const th = theta[i]!;
+    return logK && th !== 0 ? sum - th * Math.exp(-directShift) : sum - th;
+  };
+  /** `sum_mu alpha_i^mu xi_i^mu k(xi^mu_{-i}, s_{-i})` without the threshold; sets `directShift`. */
+  const directSum = (i: number, s: ArrayLike<number>): number => {
     const { data } = patterns;
     const coef: ArrayLike<number> = c ?? t;
     const base = i * m;
@@ -275,10 +291,11 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     if (logK) {
       directShift = max;
       for (let mu = 0; mu < m; mu++) sum += coef[base + mu]! * Math.exp(scratch[mu]! - max);
-      return theta[i] === 0 ? sum : sum - theta[i]! * Math.exp(-max);
+      return sum;
     }
+    directShift = 0;
     for (let mu = 0; mu < m; mu++) sum += coef[base + mu]! * scratch[mu]!;
-    return sum - theta[i]!;
+    return sum;
   };
 
   const checkState = (parameter: string, s: ArrayLike<number>): void => {
@@ -298,8 +315,12 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     return tie === 'plus' ? 1 : current;
   };
 
-  /** Every neuron's field: the neuron models' own functions, or the fast path's tables. */
-  const allFields = (s: Int8Array, out: Float64Array): Float64Array => {
+  /**
+   * Every neuron's field: the neuron models' own functions, or the fast path's tables. With
+   * `trueScale` the fields of logK kernels are returned on their true scale (`unshiftField`),
+   * otherwise scaled by exp(-shift) like the dynamics see them.
+   */
+  const allFields = (s: Int8Array, out: Float64Array, trueScale: boolean): Float64Array => {
     if (modelFields) {
       for (let i = 0; i < n; i++) out[i] = modelFields[i]!(s);
       return out;
@@ -307,7 +328,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     const a = new Float64Array(m);
     const b = new Float64Array(m + 1);
     const shift = kernelTables(computeStats(s, new Float64Array(m)), a, b);
-    for (let i = 0; i < n; i++) out[i] = fastField(i, s[i]!, a, b, shift);
+    for (let i = 0; i < n; i++) out[i] = trueScale ? unshiftField(fastSum(i, s[i]!, a, b), shift, theta[i]!) : fastField(i, s[i]!, a, b, shift);
     return out;
   };
 
@@ -326,16 +347,19 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     field(i, s) {
       if (!Number.isInteger(i) || i < 0 || i >= n) throw new InvalidValueError('i', `must be a neuron index in [0, ${n}), got ${i}`, 'pass a valid neuron index');
       checkState('state', s);
-      return directField(i, Int8Array.from(s as ArrayLike<number>));
+      const state = Int8Array.from(s as ArrayLike<number>);
+      if (modelFields) return modelFields[i]!(state);
+      return unshiftField(directSum(i, state), directShift, theta[i]!);
     },
     fields(s, out = new Float64Array(n)) {
       checkState('state', s);
-      return allFields(Int8Array.from(s as ArrayLike<number>), out);
+      assertLength('out', out, n);
+      return allFields(Int8Array.from(s as ArrayLike<number>), out, true);
     },
     isFixedPoint(s) {
       checkState('state', s);
       const state = Int8Array.from(s as ArrayLike<number>);
-      const h = allFields(state, new Float64Array(n));
+      const h = allFields(state, new Float64Array(n), false);
       for (let i = 0; i < n; i++) if (decide(h[i]!, state[i]!, 0, undefined, 1) !== state[i]) return false;
       return true;
     },
@@ -380,8 +404,8 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
         batchLength = 0;
       };
       const fieldOf = (i: number): number => (generic ? directField(i, s) : fastField(i, s[i]!, tabA, tabB, shift));
-      /** exp(shift) of the last field: fields of logK kernels are scaled by exp(-shift), noise needs the true value. */
-      const scaleOf = (): number => (logK ? Math.exp(generic ? directShift : shift) : 1);
+      /** exp(shift) of the last field: built-in fields of logK kernels are scaled by exp(-shift), noise needs the true value (neuron models return true fields). */
+      const scaleOf = (): number => (logK && !modelFields ? Math.exp(generic ? directShift : shift) : 1);
       let updates = 0;
       let flips = 0;
       let time = 0;

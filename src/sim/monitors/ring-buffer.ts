@@ -1,3 +1,5 @@
+import { assertPositiveInteger } from '../../errors.js';
+
 /**
  * A fixed-capacity ring buffer of records of `width` numbers each, in one Float64Array: once
  * full, the oldest record is overwritten. Monitors use it so their memory stays bounded.
@@ -35,7 +37,8 @@ export interface RingBuffer {
  * ```
  */
 export function ringBuffer(capacity: number, width: number): RingBuffer {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+  assertPositiveInteger('capacity', capacity);
+  assertPositiveInteger('width', width);
   const data = new Float64Array(capacity * width);
   let total = 0;
   const slot = (): number => (total++ % capacity) * width;
