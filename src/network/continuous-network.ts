@@ -113,7 +113,7 @@ export function interpolationNetwork(options: InterpolationNetworkOptions): Cont
   assertDistinct(patterns);
   const m = patterns.count;
   const K = kernelMatrix(patterns, options.kernel);
-  const factors = factorize(K, m, 'kernel matrix', { fix: 'remove nearly identical patterns, or shorten the kernel length scale (smaller r, larger beta up to 2)' });
+  const factors = factorize(K, m, 'kernel matrix', { fix: 'remove nearly identical patterns, or shorten the kernel length scale (smaller r or sigma; for Exp_beta also a lower beta, which tells nearby patterns apart better)' });
   const kv = new Float64Array(m);
   return makeNetwork(patterns, (s, out) => factors.solve(kernelVector(patterns, s, options.kernel, kv), out));
 }
