@@ -2,7 +2,8 @@ import { InvalidValueError, ShapeError } from '../errors.js';
 import { scaledKernelVector } from '../kernels/batch.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { unshiftField } from './scaled-field.js';
-import { assertLength, neuronMajor, type BipolarPatterns, type Patterns } from '../patterns/pattern-set.js';
+import { assertLength, continuousPatterns, neuronMajor, type BipolarPatterns, type Patterns } from '../patterns/pattern-set.js';
+import { checkBipolarPatterns } from './validate.js';
 
 /** Options for {@link feedForwardNetwork}. */
 export interface FeedForwardNetworkOptions {
@@ -45,7 +46,8 @@ export interface FeedForwardNetwork {
  * then each output neuron takes one dot product with its coefficients.
  *
  * @throws {@link ShapeError} if inputs and outputs hold different numbers of patterns, or the
- * coefficients have the wrong shape.
+ * coefficients have the wrong shape; {@link NotBipolarError} if the outputs are not bipolar;
+ * {@link InvalidValueError} for non-finite continuous inputs.
  * @example
  * ```ts
  * const net = feedForwardNetwork({ inputs: Xin, outputs: Xout, kernel: polynomial({ degree: 2, c: 1 }) });
@@ -55,6 +57,9 @@ export interface FeedForwardNetwork {
  */
 export function feedForwardNetwork(options: FeedForwardNetworkOptions): FeedForwardNetwork {
   const { inputs, outputs, kernel } = options;
+  checkBipolarPatterns('outputs', outputs);
+  if (inputs.kind === 'bipolar') checkBipolarPatterns('inputs', inputs);
+  else continuousPatterns(inputs.data, inputs, 'inputs');
   if (inputs.count !== outputs.count) {
     throw new ShapeError('outputs', `has ${outputs.count} patterns but inputs has ${inputs.count}`, 'pass one output pattern per input pattern');
   }

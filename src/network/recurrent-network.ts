@@ -4,6 +4,7 @@ import type { NeuronField, NeuronModel } from './neuron-model.js';
 import { addInt8Row, combineTables, dotInt8, dotPair, hammingStats, packBipolar, scaleRows, subunitInputs } from './hot-loops.js';
 import { unshiftField } from './scaled-field.js';
 import { assertBipolarVector, assertLength, neuronMajor, type BipolarPatterns } from '../patterns/pattern-set.js';
+import { checkBipolarPatterns } from './validate.js';
 import type { Rng } from '../rng/rng.js';
 
 /**
@@ -140,7 +141,9 @@ export interface RecurrentNetwork {
  * costs about two matrix-vector products. Patterns are kept neuron-major for that loop.
  * Exponential kernels (`logK`) are evaluated shifted by their largest value: no overflow.
  *
- * @throws {@link ShapeError} for coefficient shapes that do not match the patterns.
+ * @throws {@link NotBipolarError} for patterns that are not bipolar; {@link ShapeError} for
+ * coefficient shapes that do not match the patterns; {@link ParameterError} if self-connections
+ * are requested.
  * @example
  * ```ts
  * const net = recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3 }) });
@@ -149,6 +152,7 @@ export interface RecurrentNetwork {
  */
 export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNetwork {
   const { patterns, kernel } = options;
+  checkBipolarPatterns('patterns', patterns);
   const tie = options.tie ?? 'plus';
   if (options.selfConnections) {
     throw new ParameterError('selfConnections', 'kernel memory networks have no self-connections: neuron i never reads its own state (Property 2.2, Eq. 12)', 'omit selfConnections');
