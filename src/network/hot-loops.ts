@@ -17,19 +17,21 @@ export function dotInt8(t: Int8Array, base: number, a: Float64Array, m: number):
 }
 
 /**
- * `sum_mu c[base + mu] a[mu] + sign * sum_mu w[base + mu] b[mu]` (the general field).
+ * `sum_mu c[base + mu] a[mu] + sign * sum_mu c[base + mu] t[base + mu] b[mu]` (the general field,
+ * with `c = alpha xi` and `t = xi`, so `c t = alpha`): one Float64 and one Int8 stream.
  *
  * @example
  * ```ts
- * dotPair(Float64Array.of(1), Float64Array.of(2), 0, Float64Array.of(3), Float64Array.of(4), -1, 1); // 3 - 8
+ * dotPair(Float64Array.of(-2), Int8Array.of(-1), 0, Float64Array.of(3), Float64Array.of(4), -1, 1); // -6 - 8
  * ```
  */
-export function dotPair(c: Float64Array, w: Float64Array, base: number, a: Float64Array, b: Float64Array, sign: number, m: number): number {
+export function dotPair(c: Float64Array, t: Int8Array, base: number, a: Float64Array, b: Float64Array, sign: number, m: number): number {
   let sa = 0;
   let sb = 0;
   for (let mu = 0; mu < m; mu++) {
-    sa += c[base + mu]! * a[mu]!;
-    sb += w[base + mu]! * b[mu]!;
+    const cv = c[base + mu]!;
+    sa += cv * a[mu]!;
+    sb += cv * t[base + mu]! * b[mu]!;
   }
   return sa + sign * sb;
 }

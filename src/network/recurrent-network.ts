@@ -114,7 +114,7 @@ export interface RecurrentNetwork {
   readonly kernel: Kernel;
   /** What a neuron does at a zero field. */
   readonly tie: TieRule;
-  /** Current coefficients (N x M, neuron-major; a fresh array of ones when A = 1) and thresholds. */
+  /** Current coefficients A (N x M, neuron-major), as a fresh copy (all ones when A = 1). */
   readonly alpha: Float64Array;
   /** Current thresholds `theta_i` (length N). */
   readonly theta: Float64Array;
@@ -163,45 +163,52 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   const t = neuronMajor(patterns);
   const theta = new Float64Array(n);
   /**
-   * A = 1 (Hebbian, modern Hopfield) needs no coefficient arrays: c = xi, and sum_mu alpha B =
-   * sum_mu B is the same for every neuron. Otherwise `alpha` and `c[i * M + mu] = alpha_i^mu
-   * xi_i^mu` are N x M Float64Arrays, allocated only then (1.6 GB at N = M = 10^4).
+   * A = 1 (Hebbian, modern Hopfield) needs no coefficient array: c = xi, and sum_mu alpha B =
+   * sum_mu B is the same for every neuron. Otherwise only `c[i * M + mu] = alpha_i^mu xi_i^mu`
+   * is kept (N x M Float64Array, 800 MB at N = M = 10^4), allocated only then; `alpha = c xi`
+   * is recovered exactly on demand (xi = +/-1), so the hot loop streams 9 bytes per entry
+   * (c and the Int8 xi), not 16.
    */
   let unitAlpha = true;
   const model = options.neuron;
   let modelFields: NeuronField[] | null = null;
-  let alpha: Float64Array | null = null;
   let c: Float64Array | null = null;
+  /** This neuron's row of A (ones when A = 1). */
+  const alphaRow = (i: number): Float64Array => {
+    const row = new Float64Array(m).fill(1);
+    if (c) for (let mu = 0; mu < m; mu++) row[mu] = c[i * m + mu]! * t[i * m + mu]!;
+    return row;
+  };
   const install = (a: Float64Array | undefined, th: Float64Array | undefined): void => {
+    // Validate everything before changing anything: a rejected call leaves the network as it was.
+    let ones = true;
     if (a) {
       if (a.length !== n * m) throw new ShapeError('alpha', `has ${a.length} entries, expected N x M = ${n} x ${m}`, 'pass alpha neuron-major, alpha[i * M + mu]');
-      let ones = true;
       for (let k = 0; k < a.length; k++) {
         const v = a[k]!;
         if (!Number.isFinite(v)) throw new InvalidValueError('alpha', `entry ${k} is ${v}`, 'pass finite coefficients');
         if (v !== 1) ones = false;
       }
-      unitAlpha = ones;
-      if (ones) {
-        alpha = null;
-        c = null;
-      } else {
-        alpha = Float64Array.from(a);
-        c = new Float64Array(n * m);
-        for (let k = 0; k < n * m; k++) c[k] = alpha[k]! * t[k]!;
-      }
     }
     if (th) {
       assertLength('theta', th, n);
       for (let k = 0; k < n; k++) if (!Number.isFinite(th[k]!)) throw new InvalidValueError('theta', `entry ${k} is ${th[k]}`, 'pass finite thresholds');
-      theta.set(th);
     }
+    const root = options.rng;
+    if (model && !root) throw new ParameterError('rng', 'a network with a neuron model needs a random source for the models\' initialize', 'pass rng: createRng(seed)');
+    if (a) {
+      unitAlpha = ones;
+      if (ones) {
+        c = null;
+      } else {
+        c = new Float64Array(n * m);
+        for (let k = 0; k < n * m; k++) c[k] = a[k]! * t[k]!;
+      }
+    }
+    if (th) theta.set(th);
     if (model) {
-      const root = options.rng;
-      if (!root) throw new ParameterError('rng', 'a network with a neuron model needs a random source for the models\' initialize', 'pass rng: createRng(seed)');
       modelFields = Array.from({ length: n }, (_, i) => model.initialize({
-        index: i, size: n, patterns, theta: theta[i]!, rng: root.child(`neuron:${i}`),
-        alpha: alpha ? alpha.slice(i * m, (i + 1) * m) : new Float64Array(m).fill(1),
+        index: i, size: n, patterns, theta: theta[i]!, rng: root!.child(`neuron:${i}`), alpha: alphaRow(i),
       }));
     }
   };
@@ -217,7 +224,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
    * per pattern: `h^mu - 1` or `h^mu + 1` (inner product), `d2^mu` or `d2^mu - 4` (distance).
    * `kernelTables` stores, per pattern, `A = (k_same + k_diff) / 2` and `B = (k_same - k_diff) / 2`,
    * so that `k_i^mu = A^mu + xi_i^mu s_i B^mu` and the field is two dot products of length M:
-   * `sum_mu c_i^mu A^mu + s_i sum_mu alpha_i^mu B^mu - theta_i` (using `c xi = alpha`).
+   * `sum_mu c_i^mu A^mu + s_i sum_mu c_i^mu xi_i^mu B^mu - theta_i` (using `c xi = alpha`).
    * The tables change only when a neuron flips. For `logK` kernels the values are scaled by
    * `exp(-shift)`; the returned shift lets thresholds and noise use the true scale.
    * `b` has length M + 1: `b[M]` holds `sum_mu B^mu`, the second dot product when A = 1.
@@ -238,7 +245,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   /** `sum_mu alpha_i^mu xi_i^mu k_i^mu`, without the threshold (scaled by exp(-shift) for logK kernels). */
   const fastSum = (i: number, si: number, a: Float64Array, b: Float64Array): number => {
     const base = i * m;
-    return unitAlpha ? dotInt8(t, base, a, m) + si * b[m]! : dotPair(c!, alpha!, base, a, b, si, m);
+    return unitAlpha ? dotInt8(t, base, a, m) + si * b[m]! : dotPair(c!, t, base, a, b, si, m);
   };
   /** The field scaled by exp(-shift): what the dynamics compare with 0 (sgn is scale invariant). */
   const fastField = (i: number, si: number, a: Float64Array, b: Float64Array, shift: number): number => {
@@ -342,7 +349,9 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     kernel,
     tie,
     get alpha() {
-      return alpha ?? new Float64Array(n * m).fill(1);
+      const out = new Float64Array(n * m).fill(1);
+      if (c) for (let k = 0; k < n * m; k++) out[k] = c[k]! * t[k]!;
+      return out;
     },
     theta,
     setCoefficients(coefficients) {
@@ -407,7 +416,17 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
         if (observer?.spikes) observer.spikes({ step, length: batchLength, time: bTime, neuron: bNeuron, state: bState });
         batchLength = 0;
       };
-      const fieldOf = (i: number): number => (generic ? directField(i, s) : fastField(i, s[i]!, tabA, tabB, shift));
+      // Coefficients cannot change during a run: hold them in locals, and call the top-level typed-array
+      // loops directly (no closure chain per update, whichever networks ran before in this process).
+      const cRun = c as Float64Array | null;
+      const fieldOf = (i: number): number => {
+        if (generic) return directField(i, s);
+        const base = i * m;
+        const si = s[i]!;
+        const h = cRun === null ? dotInt8(t, base, tabA, m) + si * tabB[m]! : dotPair(cRun, t, base, tabA, tabB, si, m);
+        const th = theta[i]!;
+        return th === 0 ? h : h - (shift === 0 ? th : th * Math.exp(-shift));
+      };
       /** exp(shift) of the last field: built-in fields of logK kernels are scaled by exp(-shift), noise needs the true value (neuron models return true fields). */
       const scaleOf = (): number => (logK && !modelFields ? Math.exp(generic ? directShift : shift) : 1);
       let updates = 0;

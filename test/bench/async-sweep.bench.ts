@@ -4,7 +4,8 @@ import { meets, medianMs, type BenchRow } from './bench-row.js';
 /**
  * Issue 3 / issue 7 rows 1-2: one full asynchronous sweep (N = 2000, M = 1000, from a cue with
  * 10% of its bits flipped) against one plain Float64Array matrix-vector product of the same
- * size; and the same sweep with the spike bus and a raster monitor attached against without.
+ * size, for A = 1 with three kernels and for trained coefficients; and the same sweeps with the
+ * spike bus and a raster monitor attached against without.
  */
 export default async function asyncSweepBench(): Promise<BenchRow[]> {
   const n = 2000;
@@ -32,6 +33,15 @@ export default async function asyncSweepBench(): Promise<BenchRow[]> {
     const ratio = tSweep / tMatvec;
     rows.push({ name: `async sweep ${label} (N=2000, M=1000) / matvec`, ratio, target: '<= 3', pass: meets(ratio, '<= 3'), sweepMs: tSweep, matvecMs: tMatvec });
   }
+  // Trained coefficients (alpha_i^mu not all 1) and thresholds: the field is two dot products of length M.
+  const coefRng = createRng(5);
+  const alpha = Float64Array.from({ length: n * m }, () => coefRng.uniform());
+  const theta = Float64Array.from({ length: n }, () => 0.1 * coefRng.normal());
+  const trained = recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3 }), alpha, theta });
+  const tTrained = medianMs(() => void trained.run(cue, { schedule: 'random-permutation', rng: createRng(3), maxSweeps: 1 }), 15, 20);
+  const trainedRatio = tTrained / tMatvec;
+  // Informational (no target): each field is two dot products of length M (c . A and (c xi) . B), twice the A = 1 work.
+  rows.push({ name: 'async sweep poly3, trained A and theta (N=2000, M=1000) / matvec', ratio: trainedRatio, sweepMs: tTrained, matvecMs: tMatvec });
   const net = recurrentNetwork({ patterns: X, kernel: linear() });
   const bare = simulation(net);
   const observed = simulation(net);

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every test/bench/*.bench.ts (each default-exports async () => BenchRow[])
-// and prints one table of ratios measured in this run; `--json` prints only the rows as JSON.
+// and prints one table of ratios measured in this run (a row without a target is informational);
+// `--json` prints only the rows as JSON.
 // `--only <substring>` runs the bench files whose name contains it.
 import { readdirSync } from 'node:fs';
 import type { BenchRow } from './bench-row.js';
@@ -26,7 +27,7 @@ if (json) {
   const table = [['benchmark', 'ratio', 'target', 'pass', 'notes'], ...rows.map((r) => {
     const { name, ratio, target, pass, skipped, ...extra } = r;
     const notes = skipped ? `skipped: ${skipped}` : Object.entries(extra).map(([k, v]) => `${k}=${fmt(v)}`).join(' ');
-    return [name, fmt(ratio), target ?? '', skipped ? '-' : pass ? 'yes' : 'NO', notes];
+    return [name, fmt(ratio), target ?? '', skipped ? '-' : target === undefined ? '' : pass ? 'yes' : 'NO', notes];
   })];
   const widths = table[0]!.map((_, j) => Math.max(...table.map((row) => row[j]!.length)));
   for (const row of table) process.stdout.write(`${row.map((c, j) => (j === 4 ? c : c.padEnd(widths[j]!))).join('  ')}\n`);
