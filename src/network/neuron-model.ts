@@ -18,9 +18,15 @@ export interface NeuronContext {
 }
 
 /**
- * A neuron's field as a function of the network state. It must not read `state[index]`
- * (kernel memory networks have no self-connections) and must not allocate: it runs once per
- * update.
+ * A neuron's field as a function of the network state, on its true scale (Glauber noise uses its
+ * magnitude; beyond the double range return `+/-Infinity` with the right sign, never `NaN`). It
+ * must not read `state[index]` (kernel memory networks have no self-connections) and must not
+ * allocate: it runs once per update.
+ *
+ * @example
+ * ```ts
+ * const field: NeuronField = (s) => s[1]! + s[2]!; // neuron 0 of a three-neuron Hebbian memory of (1, 1, 1)
+ * ```
  */
 export type NeuronField = (state: Int8Array) => number;
 
