@@ -25,7 +25,7 @@ export function writeRun(dir: string, run: ScenarioRun, meta: { description: str
   const csv = `${result.scenario}.csv`;
   put(csv, toCsv(result.rows));
   for (const [name, rows] of Object.entries(result.tables)) put(`${name}.csv`, toCsv(rows));
-  for (const plot of output.plots) put(`${plot.name}.svg`, plot.svg);
+  for (const plot of output.plots) if (plot.svg !== undefined) put(`${plot.name}.svg`, plot.svg);
   put('report.md', renderReport(result, output, { description: meta.description, csv }));
   put('result.json', `${JSON.stringify(result, null, 2)}\n`);
   return written;

@@ -18,12 +18,18 @@ export interface Check {
   readonly criterion: string;
 }
 
-/** A rendered plot: an SVG document and the name of the file it is written to. */
+/**
+ * A figure: a Vega-Lite spec over the result rows (rendered to SVG by the report writer), or, for
+ * figures not yet converted, a finished SVG document.
+ */
 export interface Plot {
   /** File stem, e.g. `"alpha-vs-n"` (written as `alpha-vs-n.svg`). */
   readonly name: string;
   readonly title: string;
-  readonly svg: string;
+  /** A rendered SVG document. */
+  readonly svg?: string;
+  /** A Vega-Lite v6 spec with inline data (plain JSON). */
+  readonly spec?: Readonly<Record<string, unknown>>;
 }
 
 /** What a scenario's `summarize` returns. */
