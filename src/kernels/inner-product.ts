@@ -10,7 +10,7 @@ import type { InnerProductKernel } from './kernel.js';
  * ```
  */
 export function linear(): InnerProductKernel {
-  return { kind: 'inner-product', name: 'linear', params: {}, k: (h) => h, kBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = h[i]!; }, positiveDefinite: false };
+  return { kind: 'inner-product', name: 'linear', params: {}, k: (h) => h, kBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = h[i]!; }, capabilities: { linear: true }, positiveDefinite: false };
 }
 
 /** Options for {@link polynomial}. */
@@ -45,7 +45,8 @@ export function polynomial(options: PolynomialOptions): InnerProductKernel {
       out[i] = v;
     }
   };
-  return { kind: 'inner-product', name: 'poly', params: { degree: p, c }, k, kBatch, positiveDefinite: false };
+  const capabilities = p === 1 ? (c === 0 ? { linear: true as const } : { affine: { slope: 1, offset: c } }) : undefined;
+  return { kind: 'inner-product', name: 'poly', params: { degree: p, c }, k, kBatch, ...(capabilities ? { capabilities } : {}), positiveDefinite: false };
 }
 
 /** Options for {@link rectifiedPolynomial}. */
@@ -99,5 +100,5 @@ export function exponential(options: ExponentialOptions = {}): InnerProductKerne
   return { kind: 'inner-product', name: 'exp', params: { temperature: t }, k: (h) => Math.exp(h * inv), logK: (h) => h * inv,
     kBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.exp(h[i]! * inv); },
     logKBatch: (h, out, n) => { for (let i = 0; i < n; i++) out[i] = h[i]! * inv; },
-    exponentialRate: inv, positiveDefinite: true };
+    capabilities: { exponentialRate: inv }, positiveDefinite: true };
 }

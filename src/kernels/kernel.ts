@@ -1,4 +1,27 @@
 /**
+ * What a kernel declares it can do, so engines and training pick a fast path by declaration,
+ * never by the kernel's name (a user kernel named `"linear"` with `k(h) = h^3` is not linear).
+ * Every field is a promise about `k`: declaring one that does not hold gives wrong results.
+ */
+export interface KernelCapabilities {
+  /**
+   * `k(h) = h` exactly (Eq. 11): the explicit features are the inputs themselves, so a neuron's
+   * field is `w . x` with `w = sum_mu c^mu xi^mu`.
+   */
+  readonly linear?: true;
+  /**
+   * `k(h) = slope h + offset` exactly: explicit features are the inputs plus one constant.
+   * `linear` is the case slope 1, offset 0.
+   */
+  readonly affine?: { readonly slope: number; readonly offset: number };
+  /**
+   * `k(h + d) = k(h) exp(rate d)` (the exponential kernel, `rate = 1 / T`): after a spike a
+   * network can update kernel values by multiplication instead of re-evaluating `k`.
+   */
+  readonly exponentialRate?: number;
+}
+
+/**
  * An inner-product kernel `K(x, y) = k(x . y)`.
  *
  * Because `k` depends on the overlap only, a recurrent network can keep the overlaps
@@ -18,11 +41,8 @@ export interface InnerProductKernel {
    * constant that leaves `sgn` and normalised weights unchanged.
    */
   readonly logK?: (h: number) => number;
-  /**
-   * Set when `k(h + d) = k(h) exp(rate d)` (the exponential kernel, `rate = 1 / T`): a network
-   * can then update kernel values after a spike by multiplication instead of re-evaluating `k`.
-   */
-  readonly exponentialRate?: number;
+  /** What `k` declares it can do (linear, affine, exponential rate); see {@link KernelCapabilities}. */
+  readonly capabilities?: KernelCapabilities;
   /**
    * `out[k] = k(h[k])` for the first `length` entries: the loop runs inside the kernel, so hot
    * callers that hold several kernels keep a monomorphic inner loop. Optional; see {@link evalK}.
@@ -46,6 +66,47 @@ export interface DistanceKernel {
   /** `out[k] = g2(d2[k])` for the first `length` entries (see `kBatch`). */
   readonly g2Batch?: (d2: Float64Array, out: Float64Array, length: number) => void;
   readonly positiveDefinite: boolean;
+}
+
+/**
+ * Whether a kernel declares `k(h) = h` exactly ({@link KernelCapabilities.linear}); the name is
+ * never consulted, so a user kernel named `"linear"` with a cubic `k` is not linear.
+ *
+ * @example
+ * ```ts
+ * isLinearKernel(linear());                                   // true
+ * isLinearKernel({ ...polynomial({ degree: 3 }), name: 'linear' }); // false
+ * ```
+ */
+export function isLinearKernel(kernel: Kernel): kernel is InnerProductKernel {
+  return kernel.kind === 'inner-product' && kernel.capabilities?.linear === true;
+}
+
+/**
+ * The declared affine form `k(h) = slope h + offset` of an inner-product kernel, or undefined.
+ * A linear kernel is affine with slope 1 and offset 0.
+ *
+ * @example
+ * ```ts
+ * affineForm(polynomial({ degree: 1, c: 2 })); // { slope: 1, offset: 2 }
+ * ```
+ */
+export function affineForm(kernel: Kernel): { readonly slope: number; readonly offset: number } | undefined {
+  if (kernel.kind !== 'inner-product') return undefined;
+  if (kernel.capabilities?.linear) return { slope: 1, offset: 0 };
+  return kernel.capabilities?.affine;
+}
+
+/**
+ * The declared rate of an exponential kernel (`k(h + d) = k(h) exp(rate d)`), or 0 if none.
+ *
+ * @example
+ * ```ts
+ * exponentialRate(exponential({ temperature: 4 })); // 0.25
+ * ```
+ */
+export function exponentialRate(kernel: Kernel): number {
+  return kernel.kind === 'inner-product' ? kernel.capabilities?.exponentialRate ?? 0 : 0;
 }
 
 /** Any kernel kmn can evaluate. */

@@ -1,5 +1,5 @@
 import { InvalidValueError, ParameterError, ShapeError, assertPositiveInteger } from '../errors.js';
-import { evalK, type Kernel } from '../kernels/kernel.js';
+import { evalK, exponentialRate, isLinearKernel, type Kernel } from '../kernels/kernel.js';
 import type { NeuronField, NeuronModel } from './neuron-model.js';
 import { addInt8Row, combineTables, dotInt8, dotPair, hammingStats, packBipolar, scaleRows, subunitInputs } from './hot-loops.js';
 import { unshiftField } from './scaled-field.js';
@@ -253,8 +253,8 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
     return fastSum(i, si, a, b) - (th === 0 ? 0 : shift === 0 ? th : th * Math.exp(-shift));
   };
 
-  const rate = inner ? kernel.exponentialRate ?? 0 : 0;
-  const linearKernel = inner && kernel.name === 'linear';
+  const rate = exponentialRate(kernel);
+  const linearKernel = isLinearKernel(kernel);
   const up = Math.exp(2 * rate);
   const down = Math.exp(-2 * rate);
   /** Exponential kernel after neuron i flipped to v: A^mu, B^mu scale by exp(2 rate xi_i^mu v). */
