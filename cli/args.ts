@@ -1,4 +1,4 @@
-import { ParameterError } from '../errors.js';
+import { ParameterError } from '../src/errors.js';
 
 /** Parsed `kmn run` options. */
 export interface RunArgs {

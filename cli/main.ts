@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { KmnError } from '../errors.js';
-import { writeRun } from '../report/write-run.js';
-import { loadScenario } from '../scenario/load.js';
-import { runScenario } from '../scenario/run-scenario.js';
-import { version } from '../version.js';
-import { builtinScenarios } from '../../scenarios/index.js';
+import { KmnError } from '../src/errors.js';
+import { writeRun } from '../src/report/write-run.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { runScenario } from '../src/scenario/run-scenario.js';
+import { version } from '../src/version.js';
+import { builtinScenarios } from '../scenarios/index.js';
 import { parseArgs, type RunArgs } from './args.js';
 import { progressBar } from './progress.js';
 import { textTable } from './text-table.js';

@@ -1,5 +1,5 @@
-import type { Row } from '../scenario/scenario.js';
-import { tableColumns } from '../scenario/run-scenario.js';
+import type { Row } from '../src/scenario/scenario.js';
+import { tableColumns } from '../src/report/table-columns.js';
 
 function fmt(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Number(v.toPrecision(4)).toString();

@@ -1,5 +1,5 @@
 import type { Row } from '../scenario/scenario.js';
-import { tableColumns } from '../scenario/run-scenario.js';
+import { tableColumns } from './table-columns.js';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,4 +1,4 @@
-import { tableColumns } from '../scenario/run-scenario.js';
+import { tableColumns } from './table-columns.js';
 import type { Row, ScenarioOutput, ScenarioResult } from '../scenario/scenario.js';
 
 function fmt(v: unknown): string {

@@ -11,7 +11,7 @@ const fixture = new URL('../fixtures/coin-scenario.ts', import.meta.url).pathnam
 
 async function kmn(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, KMN_DEBUG: '' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, KMN_DEBUG: '', KMN_FROM_SOURCE: '1' } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

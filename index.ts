@@ -1,0 +1,44 @@
+/**
+ * kmn: kernel memory networks (Iatropoulos, Brea and Gerstner, NeurIPS 2022), the isomorphic
+ * core: patterns, kernels, networks, neuron models, plasticity, the spike bus and theory. It has
+ * no Node.js imports and bundles for the browser as it is; the scenario runtime, built-in
+ * scenarios and report writers are in `kmn/node`.
+ *
+ * @example
+ * ```ts
+ * import { createRng, linear, randomBipolar, recurrentNetwork } from 'kmn';
+ * const X = randomBipolar({ count: 10, dim: 100 }, createRng(1));
+ * const net = recurrentNetwork({ patterns: X, kernel: linear() });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export * from './src/errors.js';
+export * from './src/rng/rng.js';
+export * from './src/patterns/pattern-set.js';
+export * from './src/patterns/generate.js';
+export * from './src/patterns/corrupt.js';
+export * from './src/kernels/kernel.js';
+export * from './src/kernels/inner-product.js';
+export * from './src/kernels/translation-invariant.js';
+export * from './src/kernels/sdm-hypercube.js';
+export * from './src/kernels/sdm-hypersphere.js';
+export * from './src/kernels/sdm-features.js';
+export * from './src/kernels/universal-hopfield.js';
+export * from './src/kernels/batch.js';
+export * from './src/kernels/registry.js';
+export * from './src/linalg/gauss-legendre.js';
+export * from './src/linalg/special.js';
+export * from './src/linalg/factorization.js';
+export * from './src/network/index.js';
+export * from './src/sim/index.js';
+export * from './src/theory/cover.js';
+export * from './src/theory/hebbian.js';
+export * from './src/theory/continuous.js';
+export * from './src/registry.js';
+export * from './src/scenario/scenario.js';
+export * from './src/scenario/params.js';
+export * from './src/scenario/task-rng.js';
+export { version } from './src/version.js';
+export * from './neurons/index.js';
+export * from './plasticity/index.js';

@@ -1,0 +1,24 @@
+/**
+ * kmn for Node.js (`kmn/node`): the scenario runtime (worker threads), the built-in scenarios,
+ * and the writers of result.json, CSV, figures and reports. Everything in the core entry `kmn` is
+ * re-exported, so one import serves a Node program.
+ *
+ * @example
+ * ```ts
+ * import { builtinScenarios, loadScenario, runScenario, writeRun } from 'kmn/node';
+ * const { scenario, moduleUrl } = await loadScenario('capacity', builtinScenarios);
+ * const run = await runScenario(scenario, { seed: 1, workers: 1, moduleUrl });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export * from './index.js';
+export * from './src/scenario/run-scenario.js';
+export * from './src/scenario/load.js';
+export * from './src/report/atomic-write.js';
+export * from './src/report/csv.js';
+export * from './src/report/table-columns.js';
+export * from './src/report/svg-chart.js';
+export * from './src/report/markdown.js';
+export * from './src/report/write-run.js';
+export { builtinScenarios } from './scenarios/index.js';
