@@ -4,7 +4,7 @@ import {
   type Check, type Plot, type Row, type Series,
 } from '../src/index.js';
 import { trainCoefficients } from '../plasticity/index.js';
-import { largestStorable } from './lib/capacity-search.js';
+import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
 import { scenarioKernel, scenarioKernels, scenarioRule, scenarioRules, type ScenarioKernel, type ScenarioRule } from './lib/rules.js';
 import { groupBy, meanStd } from './lib/stats.js';

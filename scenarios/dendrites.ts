@@ -4,7 +4,7 @@ import {
   recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Rng, type Row,
 } from '../src/index.js';
 import { kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';
-import { largestStorable } from './lib/capacity-search.js';
+import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
 import { groupBy, meanStd } from './lib/stats.js';
 

@@ -3,7 +3,7 @@ import {
   defineScenario, flipBits, lineChart, param, patternRow, randomBipolar, sdmFeatureMap, sdmHypercube, sdmHypersphereValue, spherePatterns,
   kernelValue, type Check, type Rng, type Row,
 } from '../src/index.js';
-import { largestStorable } from './lib/capacity-search.js';
+import { largestStorable } from '../src/search/capacity-search.js';
 import { linearFit } from './lib/geometry.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
