@@ -16,7 +16,7 @@ describe('image transforms', () => {
     const shifted = toUnitInterval(raw, { lo: -5, hi: 295 });
     expect(shifted.data[8]).toBeCloseTo(15 / 300, 15);
     expect(shifted.data[9]).toBeCloseTo(25 / 300, 15);
-    expect(() => toUnitInterval(raw, { hi: 100 })).toThrow(/entry 3 of pattern 0 is 255, outside \[0, 100\]/);
+    expect(() => toUnitInterval(raw, { hi: 100 })).toThrow(/entry 2 of pattern 0 is 102, outside \[0, 100\]/);
     expect(() => toUnitInterval(raw, { lo: 5, hi: 5 })).toThrow(InvalidValueError);
   });
 
