@@ -1,3 +1,8 @@
+// Compiled to .js in dist/; run from the TypeScript sources (tests, tsx) the modules are .ts.
+const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const at = (stem: string): string => new URL(`./${stem}${ext}`, import.meta.url).href;
+
+
 /**
  * The built-in scenarios, by name: each value is the URL of a module whose default export is
  * a scenario (workers import it by this URL).
@@ -8,11 +13,11 @@
  * ```
  */
 export const builtinScenarios: Readonly<Record<string, string>> = {
-  capacity: new URL('./capacity.ts', import.meta.url).href,
-  'sdm-kernel': new URL('./sdm-kernel.ts', import.meta.url).href,
-  'hebbian-crosstalk': new URL('./hebbian-crosstalk.ts', import.meta.url).href,
-  basins: new URL('./basins.ts', import.meta.url).href,
-  dendrites: new URL('./dendrites.ts', import.meta.url).href,
-  'continuous-recall': new URL('./continuous-recall.ts', import.meta.url).href,
-  'sphere-basins': new URL('./sphere-basins.ts', import.meta.url).href,
+  capacity: at('capacity'),
+  'sdm-kernel': at('sdm-kernel'),
+  'hebbian-crosstalk': at('hebbian-crosstalk'),
+  basins: at('basins'),
+  dendrites: at('dendrites'),
+  'continuous-recall': at('continuous-recall'),
+  'sphere-basins': at('sphere-basins'),
 };

@@ -145,13 +145,14 @@ export function neuronMajor(patterns: Patterns): Int8Array | Float64Array {
 export function assertDistinct(patterns: Patterns, parameter = 'patterns'): void {
   const { count: m, dim: n, data } = patterns;
   const seen = new Map<string, number>();
+  const bytes = new TextDecoder('latin1'); // one char per byte: an injective key, in Node and browsers
   for (let mu = 0; mu < m; mu++) {
     const row = data.subarray(mu * n, (mu + 1) * n);
     if (patterns.kind === 'continuous' && row.every((v) => v === 0)) {
       throw new InvalidValueError(parameter, `pattern ${mu} is all zeros`, 'store non-zero patterns');
     }
     const key = patterns.kind === 'bipolar'
-      ? Buffer.from(row.buffer, row.byteOffset, row.byteLength).toString('latin1')
+      ? bytes.decode(new Uint8Array(row.buffer, row.byteOffset, row.byteLength))
       : Array.prototype.join.call(row, ',');
     const first = seen.get(key);
     if (first !== undefined) throw new DuplicatePatternError(parameter, first, mu);
