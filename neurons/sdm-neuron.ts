@@ -2,6 +2,7 @@ import { InvalidValueError, assertPositiveInteger } from '../src/errors.js';
 import type { NeuronModel } from '../src/network/neuron-model.js';
 import { randomBipolar } from '../src/patterns/generate.js';
 import { sdmFeatureMap } from '../src/kernels/sdm-features.js';
+import { sdmHypercube } from '../src/kernels/sdm-hypercube.js';
 
 /** Options for {@link sdmNeuron}. */
 export interface SdmNeuronOptions {
@@ -16,11 +17,12 @@ export interface SdmNeuronOptions {
  * random bipolar addresses Z, Heaviside features `phi(x) = Theta(Z x - b)` (an `sdmFeatureMap`) with
  * `b = (N - 1) - 2r`, and weights `w = sum_mu alpha^mu xi_i^mu phi(xi^mu_{-i})`. The field is
  * `w . phi(s_{-i}) / N_phi - theta`, which tends to the infinite-SDM kernel network
- * (`sdmHypercube({ dim: N - 1, radius: r })`, Eq. 15-16) as N_phi grows.
+ * (`sdmHypercube({ dim: N - 1, radius: r })`, Eq. 15-16) as N_phi grows: the kernel it declares
+ * (`kernelFor`), so coefficients must be trained with it (linear coefficients are a typed error).
  *
  * @example
  * ```ts
- * const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: sdmNeuron({ locations: 2000, radius: 20 }), rng });
+ * const net = recurrentNetwork({ patterns: X, neuron: sdmNeuron({ locations: 2000, radius: 20 }), rng });
  * ```
  */
 export function sdmNeuron(options: SdmNeuronOptions): NeuronModel {
@@ -28,6 +30,7 @@ export function sdmNeuron(options: SdmNeuronOptions): NeuronModel {
   const { locations: nPhi, radius } = options;
   return {
     name: 'sdm',
+    kernelFor: (size) => sdmHypercube({ dim: size - 1, radius }),
     initialize({ index, size: n, patterns, alpha, theta, rng }) {
       const d = n - 1;
       if (!Number.isInteger(radius) || radius < 0 || radius > d) throw new InvalidValueError('radius', `must be an integer in [0, ${d}], got ${radius}`, 'pass 0 <= radius <= N - 1');

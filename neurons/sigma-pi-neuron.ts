@@ -1,5 +1,6 @@
 import { InvalidValueError, assertPositiveInteger } from '../src/errors.js';
 import { binomial } from '../src/linalg/special.js';
+import { polynomial } from '../src/kernels/inner-product.js';
 import type { NeuronModel } from '../src/network/neuron-model.js';
 
 /** Options for {@link sigmaPiNeuron}. */
@@ -64,13 +65,13 @@ export function sigmaPiWeights(d: number, degree: number, c: number): Float64Arr
  * form (Eq. 9): its inputs are the products `prod_{j in S} s_j` of every set S of at most p
  * other neurons (multiplicative synaptic clusters), weighted so that
  * `w . phi(s) = sum_mu alpha_i^mu xi_i^mu (xi^mu_{-i} . s_{-i} + c)^p` exactly: the same field as
- * the pyramidal unit with the polynomial kernel. The number of monomials, `sum_{s <= p} C(N-1, s)`,
+ * the pyramidal unit with the polynomial kernel, which it declares (`kernelFor`). The number of monomials, `sum_{s <= p} C(N-1, s)`,
  * grows as N^p, so this form is for small networks.
  *
  * @throws {@link InvalidValueError} if the unit would need more than `maxFeatures` monomials.
  * @example
  * ```ts
- * const net = recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3, c: 1 }), neuron: sigmaPiNeuron({ degree: 3 }), rng });
+ * const net = recurrentNetwork({ patterns: X, neuron: sigmaPiNeuron({ degree: 3 }), rng });
  * ```
  */
 export function sigmaPiNeuron(options: SigmaPiOptions): NeuronModel {
@@ -81,6 +82,7 @@ export function sigmaPiNeuron(options: SigmaPiOptions): NeuronModel {
   const maxFeatures = options.maxFeatures ?? 200_000;
   return {
     name: 'sigma-pi',
+    kernelFor: () => polynomial({ degree: p, c }),
     initialize({ index, size: n, patterns, alpha, theta }) {
       const d = n - 1;
       let count = 0;

@@ -163,3 +163,46 @@ export function kernelValue(kernel: Kernel, x: ArrayLike<number>, y: ArrayLike<n
   }
   return kernel.g2(d2);
 }
+
+/** `K` between two bipolar vectors of length `dim` at Hamming distance `d`, as a log when `log`. */
+function onHypercube(kernel: Kernel, dim: number, d: number, log: boolean): number {
+  if (kernel.kind === 'distance') {
+    const v = kernel.g2(4 * d);
+    return log ? Math.log(v) : v;
+  }
+  const h = dim - 2 * d;
+  if (!log) return kernel.k(h);
+  return kernel.logK ? kernel.logK(h) : Math.log(kernel.k(h));
+}
+
+/**
+ * Whether two kernels take the same values on every pair of bipolar vectors of length `dim`
+ * (the inputs of a recurrent neuron: `dim = N - 1`). On the hypercube both kinds are functions
+ * of the Hamming distance d (`x . y = dim - 2d`, `||x - y||^2 = 4d`), so comparing the dim + 1
+ * values of d decides it exactly, up to a relative tolerance `1e-9` (of the largest value, or of
+ * the log values when either kernel has `logK`). Names are never compared.
+ *
+ * @example
+ * ```ts
+ * agreeOnHypercube(sdmHypercube({ dim: 9, radius: 3 }), linear(), 9); // false
+ * agreeOnHypercube(polynomial({ degree: 1 }), linear(), 9);           // true
+ * ```
+ */
+export function agreeOnHypercube(a: Kernel, b: Kernel, dim: number): boolean {
+  const log = (a.kind === 'inner-product' && a.logK !== undefined) || (b.kind === 'inner-product' && b.logK !== undefined);
+  const va = new Float64Array(dim + 1);
+  const vb = new Float64Array(dim + 1);
+  let scale = log ? 1 : 0;
+  for (let d = 0; d <= dim; d++) {
+    va[d] = onHypercube(a, dim, d, log);
+    vb[d] = onHypercube(b, dim, d, log);
+    if (va[d] === vb[d]) continue; // equal, including equal infinities
+    if (!Number.isFinite(va[d]!) || !Number.isFinite(vb[d]!)) return false;
+  }
+  for (let d = 0; d <= dim; d++) {
+    if (Number.isFinite(va[d]!)) scale = Math.max(scale, Math.abs(va[d]!));
+    if (Number.isFinite(vb[d]!)) scale = Math.max(scale, Math.abs(vb[d]!));
+  }
+  for (let d = 0; d <= dim; d++) if (va[d] !== vb[d] && Math.abs(va[d]! - vb[d]!) > 1e-9 * scale) return false;
+  return true;
+}

@@ -1,3 +1,4 @@
+import type { Kernel } from '../kernels/kernel.js';
 import type { BipolarPatterns } from '../patterns/pattern-set.js';
 import type { Rng } from '../rng/rng.js';
 
@@ -39,6 +40,7 @@ export type NeuronField = (state: Int8Array) => number;
  * ```ts
  * const hebbianPoint: NeuronModel = {
  *   name: 'my-point',
+ *   kernelFor: () => linear(),
  *   initialize({ index, size, patterns, alpha, theta }) {
  *     const w = new Float64Array(size);
  *     for (let mu = 0; mu < patterns.count; mu++)
@@ -52,6 +54,16 @@ export type NeuronField = (state: Int8Array) => number;
 export interface NeuronModel {
   /** The model's name (its registry name for the built-ins). */
   readonly name: string;
+  /**
+   * The kernel whose dual coefficients this model's field uses in a network of `size` neurons
+   * (each neuron reads the other `size - 1`): the field is
+   * `sum_mu alpha^mu xi_i^mu K(xi^mu_{-i}, s_{-i}) - theta_i`, exactly or in expectation (the SDM
+   * unit tends to `sdmHypercube({ dim: size - 1, radius })`, Eq. 15-16). Training must fit
+   * coefficients with this kernel: a network whose kernel differs from it on the hypercube is a
+   * typed error, and so is `setCoefficients` with coefficients trained for another kernel.
+   * Models without a kernel form leave it out (then nothing is checked).
+   */
+  kernelFor?(size: number): Kernel;
   /** Precomputes neuron `context.index`'s parameters once and returns its field function. */
   initialize(context: NeuronContext): NeuronField;
 }

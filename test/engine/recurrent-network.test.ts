@@ -3,6 +3,7 @@ import {
   InvalidValueError, NotBipolarError, ParameterError, ShapeError, createRng, expBeta, exponential, flipBits, linear, patternRow, polynomial,
   randomBipolar, recurrentNetwork, sdmHypercube, type BipolarPatterns, type Kernel,
 } from '../../src/index.js';
+import { kernelFormNeuron } from '../../src/network/kernel-form-neuron.js';
 
 /** Classical Hopfield weights W = X^T X with zero diagonal, computed independently. */
 function hebbWeights(X: BipolarPatterns): Float64Array {
@@ -81,20 +82,22 @@ describe('recurrent network with point neurons (linear kernel, A = 1)', () => {
   });
 });
 
-describe('fast path and generic path', () => {
+describe('overlap engine and neuron-model engine (kernel form, Eq. 12)', () => {
   const X = randomBipolar({ count: 30, dim: 40 }, createRng(6));
   const kernels: Kernel[] = [linear(), polynomial({ degree: 3 }), polynomial({ degree: 2, c: 1 }), exponential({ temperature: 2 }), expBeta({ r: 6, beta: 1.5 }), sdmHypercube({ dim: 40, radius: 15 })];
   for (const kernel of kernels) {
     it(`give identical trajectories for the same seed (${kernel.name} ${JSON.stringify(kernel.params)})`, () => {
       const net = recurrentNetwork({ patterns: X, kernel });
+      const modelNet = recurrentNetwork({ patterns: X, kernel, neuron: kernelFormNeuron({ kernel }), rng: createRng(0) });
       for (const schedule of ['random-permutation', 'random-sequential', 'synchronous', 'poisson'] as const) {
         const cue = flipBits(patternRow(X, 0), 0.35, createRng(7));
-        const trace = (path: 'fast' | 'generic') => {
+        const trace = (path: 'overlap' | 'model') => {
+          const engineNet = path === 'overlap' ? net : modelNet;
           const events: number[] = [];
-          const r = net.run(cue, { schedule, rng: createRng(8), maxSweeps: 20, path, observer: { spikes: (b) => { for (let k = 0; k < b.length; k++) events.push(b.neuron[k]!, b.state[k]!); } } });
+          const r = engineNet.run(cue, { schedule, rng: createRng(8), maxSweeps: 20, observer: { spikes: (b) => { for (let k = 0; k < b.length; k++) events.push(b.neuron[k]!, b.state[k]!); } } });
           return { events, state: Array.from(r.state), sweeps: r.sweeps };
         };
-        expect(trace('fast')).toEqual(trace('generic'));
+        expect(trace('overlap')).toEqual(trace('model'));
       }
     });
   }

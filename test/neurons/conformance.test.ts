@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  InvalidValueError, ParameterError, RegistryError, ShapeError, createNeuronModel, createRng, flipBits, gaussian, linear, neuronModelNames, patternRow, pyramidalNeuron,
-  randomBipolar, recurrentNetwork, registerNeuronModel, sdmNeuron, sigmaPiNeuron, type NeuronModel,
+  InvalidValueError, ParameterError, RegistryError, ShapeError, createNeuronModel, createRng, flipBits, gaussian, linear, neuronModelNames, patternRow, polynomial, pyramidalNeuron,
+  randomBipolar, recurrentNetwork, registerNeuronModel, sdmNeuron, sigmaPiNeuron, type BipolarPatterns, type NeuronModel, type RecurrentNetwork, type Rng,
 } from '../../src/index.js';
 import { extractExamples } from '../docs/extract-examples.js';
 
@@ -26,6 +26,11 @@ const options: Record<string, Record<string, number | string>> = {
   sdm: { locations: 3000, radius: 5 },
 };
 
+/** A network running `model`, with the model's declared kernel (linear for models that declare none). */
+function build(X: BipolarPatterns, model: NeuronModel, rng: Rng): RecurrentNetwork {
+  return recurrentNetwork({ patterns: X, ...(model.kernelFor ? {} : { kernel: linear() }), neuron: model, rng });
+}
+
 const models: [string, () => Promise<NeuronModel>][] = [
   ...neuronModelNames().map((name): [string, () => Promise<NeuronModel>] => [name, async () => createNeuronModel(name, options[name] ?? {})]),
   ['clusteron (docs/custom-neuron.md)', async () => (await guideClusteron())({ radius: 2, lambda: 0.5 })],
@@ -42,7 +47,7 @@ describe('neuron model conformance', () => {
       const X = randomBipolar({ count: 2, dim: 16 }, rng);
 
       it('never reads its own state (no self-connections)', async () => {
-        const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(1) });
+        const net = build(X, await make(), createRng(1));
         for (let t = 0; t < 5; t++) {
           const s = Int8Array.from(patternRow(randomBipolar({ count: 1, dim: 16 }, rng), 0));
           for (let i = 0; i < 16; i++) {
@@ -56,13 +61,13 @@ describe('neuron model conformance', () => {
 
       it('is deterministic for a given seed', async () => {
         const s = patternRow(randomBipolar({ count: 1, dim: 16 }, rng), 0);
-        const a = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(2) }).fields(s);
-        const b = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(2) }).fields(s);
+        const a = build(X, await make(), createRng(2)).fields(s);
+        const b = build(X, await make(), createRng(2)).fields(s);
         expect(Array.from(a)).toEqual(Array.from(b));
       });
 
-      it('stores two patterns of 16 bits as fixed points and recalls them from a cue through the generic path', async () => {
-        const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(3) });
+      it('stores two patterns of 16 bits as fixed points and recalls them from a cue on the neuron-model engine', async () => {
+        const net = build(X, await make(), createRng(3));
         for (let mu = 0; mu < 2; mu++) expect(net.isFixedPoint(patternRow(X, mu))).toBe(true);
         const { state, converged } = net.run(flipBits(patternRow(X, 0), 1 / 16, rng), { schedule: 'random-permutation', rng: createRng(4), maxSweeps: 20 });
         expect(converged).toBe(true);
@@ -70,7 +75,7 @@ describe('neuron model conformance', () => {
       });
 
       it('runs every schedule, with and without Glauber noise, to a bipolar state of size N', async () => {
-        const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(6) });
+        const net = build(X, await make(), createRng(6));
         const cue = flipBits(patternRow(X, 1), 0.25, rng);
         for (const schedule of ['synchronous', 'fixed', 'random-permutation', 'random-sequential', 'poisson'] as const) {
           for (const temperature of [0, 0.5]) {
@@ -82,8 +87,52 @@ describe('neuron model conformance', () => {
         }
       });
 
+      it('a declared kernel gives the same fields in the kernel form of Eq. 12 (written out in the test)', async () => {
+        const model = await make();
+        if (!model.kernelFor) return;
+        const kernel = model.kernelFor(16);
+        const coefRng = createRng(12);
+        const alpha = Float64Array.from({ length: 16 * 2 }, () => 0.5 + coefRng.uniform());
+        const theta = Float64Array.from({ length: 16 }, () => 0.1 * coefRng.normal());
+        const net = recurrentNetwork({ patterns: X, neuron: model, alpha, theta, rng: createRng(13) });
+        const K = (u: Int8Array | ArrayLike<number>, v: ArrayLike<number>, i: number): number => {
+          let acc = 0;
+          for (let j = 0; j < 16; j++) if (j !== i) acc += kernel.kind === 'inner-product' ? u[j]! * v[j]! : (u[j]! - v[j]!) ** 2;
+          return kernel.kind === 'inner-product' ? kernel.k(acc) : kernel.g2(acc);
+        };
+        for (let t = 0; t < 4; t++) {
+          const s = patternRow(randomBipolar({ count: 1, dim: 16 }, coefRng), 0);
+          for (let i = 0; i < 16; i++) {
+            let h = -theta[i]!;
+            let sd = 0;
+            for (let mu = 0; mu < 2; mu++) {
+              const xi = patternRow(X, mu);
+              const k = K(xi, s, i);
+              h += alpha[i * 2 + mu]! * xi[i]! * k;
+              // SDM: phi(x).phi(s) / N_phi is a binomial proportion with mean K (Eq. 15); the field's
+              // standard deviation is at most the sum of the terms' (Cauchy-Schwarz): allow 5 of them.
+              if (model.name === 'sdm') sd += alpha[i * 2 + mu]! * Math.sqrt((k * (1 - k)) / Number(options.sdm!.locations));
+            }
+            expect(Math.abs(net.field(i, s) - h)).toBeLessThanOrEqual(model.name === 'sdm' ? 5 * sd : 1e-9 * (1 + Math.abs(h)));
+          }
+        }
+      });
+
+      it('coefficients trained with another kernel, or a network kernel that differs from the declared one, are typed errors', async () => {
+        const model = await make();
+        if (!model.kernelFor) return;
+        const other = polynomial({ degree: 5, c: 3 });
+        expect(() => recurrentNetwork({ patterns: X, kernel: other, neuron: model, rng: createRng(1) })).toThrow(ParameterError);
+        const net = build(X, model, createRng(1));
+        const before = Array.from(net.fields(patternRow(X, 1)));
+        expect(() => net.setCoefficients({ alpha: new Float64Array(32).fill(2), kernel: other })).toThrow(ParameterError);
+        expect(Array.from(net.fields(patternRow(X, 1)))).toEqual(before);
+        net.setCoefficients({ alpha: new Float64Array(32).fill(2), kernel: model.kernelFor(16) });
+        expect(Array.from(net.alpha)).toEqual(new Array(32).fill(2));
+      });
+
       it('rejects a state of the wrong size with a typed error', async () => {
-        const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: await make(), rng: createRng(5) });
+        const net = build(X, await make(), createRng(5));
         expect(() => net.field(0, new Int8Array(15).fill(1))).toThrow(ShapeError);
       });
     });
@@ -108,8 +157,9 @@ describe('neuron model registry and option errors', () => {
 
   it('problems found at initialize (sizes, radius) and a missing rng are typed errors', () => {
     const X = randomBipolar({ count: 2, dim: 16 }, createRng(9));
-    expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: sigmaPiNeuron({ degree: 3, maxFeatures: 100 }), rng: createRng(1) })).toThrow(InvalidValueError);
-    expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: sdmNeuron({ locations: 10, radius: 16 }), rng: createRng(1) })).toThrow(/radius/);
+    expect(() => recurrentNetwork({ patterns: X, neuron: sigmaPiNeuron({ degree: 3, maxFeatures: 100 }), rng: createRng(1) })).toThrow(InvalidValueError);
+    expect(() => recurrentNetwork({ patterns: X, neuron: sdmNeuron({ locations: 10, radius: 16 }), rng: createRng(1) })).toThrow(/radius/);
+    expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: sdmNeuron({ locations: 10, radius: 5 }), rng: createRng(1) })).toThrow(ParameterError);
     expect(() => recurrentNetwork({ patterns: X, kernel: linear(), neuron: createNeuronModel('point') })).toThrow(ParameterError);
   });
 });

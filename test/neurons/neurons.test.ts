@@ -95,7 +95,7 @@ describe('finite SDM units approach the infinite-SDM kernel network', () => {
     const kernelNet = recurrentNetwork({ patterns: X, kernel: sdmHypercube({ dim: n - 1, radius: r }) });
     const states = Array.from({ length: 4 }, (_, k) => flipBits(patternRow(X, k), 0.1, rng));
     const error = (locations: number): number => {
-      const net = recurrentNetwork({ patterns: X, kernel: linear(), neuron: sdmNeuron({ locations, radius: r }), rng: createRng(locations) });
+      const net = recurrentNetwork({ patterns: X, neuron: sdmNeuron({ locations, radius: r }), rng: createRng(locations) });
       let e2 = 0;
       let f2 = 0;
       for (const s of states) {
