@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { InvalidValueError } from '../src/errors.js';
-import { checkForm, checkTol, kktHolds, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
+import { parseRuleOptions, ruleOption } from './options.js';
+import { kktHolds, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link kernelAdatron} and {@link adatron}. */
 export interface AdatronOptions extends RuleOptions {
@@ -10,31 +12,18 @@ export interface AdatronOptions extends RuleOptions {
   readonly eta?: number;
   /** KKT tolerance: stop when `y h >= 1 - tol` everywhere and `|y h - 1| <= tol` on support vectors. Defaults to 1e-3. */
   readonly tol?: number;
-  /** `'kernel'` (Kernel-Adatron) or `'feature'` (Adatron; linear kernel only). Defaults to `'kernel'`. */
-  readonly form?: 'kernel' | 'feature';
 }
 
-/**
- * The Kernel-Adatron (Friess, Cristianini and Campbell 1998): on example mu,
- * `alpha^mu <- max(0, alpha^mu + eta (1 - y^mu h^mu))` with `0 < eta < 2 / K(x^mu, x^mu)`.
- * It is coordinate ascent on the hard-margin SVM dual and converges to the SVM of Eq. 3 (the
- * maximal-margin neuron of Eq. 8) when the examples are separable. With `bias: true` the
- * kernel is augmented to `K + 1`, so the threshold is part of `w` (and of its norm).
- *
- * @throws {@link InvalidValueError} if eta <= 0 (factory) or `eta >= 2 / max K(x, x)` (init).
- * @example
- * ```ts
- * const rule = kernelAdatron({ tol: 1e-4, bias: true });
- * rule.fit(problem, rule.init(problem), { maxEpochs: 1000, rng: createRng(3) });
- * ```
- */
-export function kernelAdatron(options: AdatronOptions = {}): LearningRule<AdatronOptions> {
-  const eta = options.eta;
-  if (eta !== undefined && (!Number.isFinite(eta) || eta <= 0)) {
-    throw new InvalidValueError('eta', `must be a finite number > 0, got ${eta}`, 'pass 0 < eta < 2 / K(x, x), or omit eta for 1 / K(x, x)');
-  }
-  const tol = checkTol(options.tol, 1e-3);
-  const form = checkForm(options.form);
+/** The options schema of {@link kernelAdatron} and {@link adatron}. */
+export const adatronSchema = z.object({
+  eta: z.number().positive().optional().describe('learning rate, 0 < eta < 2 / K(x, x); omit for the per-example optimum 1 / K(x, x)'),
+  tol: ruleOption.tol(1e-3, 'KKT tolerance: stop when y h >= 1 - tol everywhere and |y h - 1| <= tol on support vectors (> 0)'),
+  bias: ruleOption.bias,
+}).strict();
+
+function adatronRule(name: 'kernelAdatron' | 'adatron', form: 'kernel' | 'feature', options: AdatronOptions): LearningRule<AdatronOptions> {
+  const o = parseRuleOptions(name, adatronSchema, options);
+  const { eta, tol } = o;
   const step = eta === undefined
     ? (yh: number, a: number, kmm: number) => {
       const next = a + (1 - yh) / kmm;
@@ -45,8 +34,8 @@ export function kernelAdatron(options: AdatronOptions = {}): LearningRule<Adatro
       return (next > 0 ? next : 0) - a;
     };
   return onlineRule({
-    name: form === 'kernel' ? 'adatron' : 'adatron-feature',
-    options: { ...options, tol, form },
+    name,
+    options: o,
     form,
     step,
     isConverged: (problem, state) => kktHolds(problem, state, tol),
@@ -64,16 +53,35 @@ export function kernelAdatron(options: AdatronOptions = {}): LearningRule<Adatro
 }
 
 /**
+ * The Kernel-Adatron (Friess, Cristianini and Campbell 1998): on example mu,
+ * `alpha^mu <- max(0, alpha^mu + eta (1 - y^mu h^mu))` with `0 < eta < 2 / K(x^mu, x^mu)`.
+ * It is coordinate ascent on the hard-margin SVM dual and converges to the SVM of Eq. 3 (the
+ * maximal-margin neuron of Eq. 8) when the examples are separable. With `bias: true` the
+ * kernel is augmented to `K + 1`, so the threshold is part of `w` (and of its norm).
+ *
+ * @throws {@link InvalidValueError} if eta <= 0 (factory) or `eta >= 2 / max K(x, x)` (init).
+ * @example
+ * ```ts
+ * const rule = kernelAdatron({ tol: 1e-4, bias: true });
+ * fit(rule, problem, rule.init(problem), { maxEpochs: 1000, rng: createRng(3) });
+ * ```
+ */
+export function kernelAdatron(options: AdatronOptions = {}): LearningRule<AdatronOptions> {
+  return adatronRule('kernelAdatron', 'kernel', options);
+}
+
+/**
  * The Adatron in feature form (Anlauf and Biehl 1989): the same update as {@link kernelAdatron},
  * `alpha^mu <- max(0, alpha^mu + eta (1 - y^mu h^mu))`, applied to explicit weights
  * `w += (delta alpha^mu) y^mu x^mu`, so each step costs O(N) instead of O(M). Needs explicit
  * features (the linear kernel).
  *
+ * @throws {@link ParameterError} from `init` on a problem without explicit features (use {@link kernelAdatron}).
  * @example
  * ```ts
  * const rule = adatron({ tol: 1e-4 });
  * ```
  */
-export function adatron(options: Omit<AdatronOptions, 'form'> = {}): LearningRule<AdatronOptions> {
-  return kernelAdatron({ ...options, form: 'feature' });
+export function adatron(options: AdatronOptions = {}): LearningRule<AdatronOptions> {
+  return adatronRule('adatron', 'feature', options);
 }

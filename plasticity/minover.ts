@@ -1,4 +1,6 @@
-import { applyUpdate, checkTol, createState, fitEpochs, minStability, weightNorm2, type LearningRule, type RuleOptions } from './rule.js';
+import { z } from 'zod';
+import { parseRuleOptions, ruleOption } from './options.js';
+import { applyUpdate, createState, minStability, weightNorm2, type LearningRule, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link minover}. */
 export interface MinOverOptions extends RuleOptions {
@@ -9,23 +11,31 @@ export interface MinOverOptions extends RuleOptions {
   readonly tol?: number;
 }
 
+/** The options schema of {@link minover}. */
+export const minoverSchema = z.object({
+  tol: ruleOption.tol(1e-3, 'stop when the relative duality gap 2 - 2 (sum alpha) min(y h) / ||w||^2 is at most tol (> 0)'),
+  bias: ruleOption.bias,
+}).strict();
+
 /**
  * MinOver (Krauth and Mezard 1987, J. Phys. A 20 L745): at every step present the example of
  * least stability, `mu* = argmin_mu y^mu h^mu`, and set `alpha^mu* += 1`. The normalised
  * weights converge to the maximal-margin (optimal stability) solution of Eq. 3; `alpha` are the
  * integer update counts (divide by `min y h` for the SVM's canonical scale). One epoch is M steps.
  *
+ * @throws {@link InvalidValueError} for tol <= 0.
  * @example
  * ```ts
  * const rule = minover({ tol: 1e-4 });
- * rule.fit(problem, rule.init(problem), { maxEpochs: 5000 });
+ * fit(rule, problem, rule.init(problem), { maxEpochs: 5000 });
  * ```
  */
 export function minover(options: MinOverOptions = {}): LearningRule<MinOverOptions> {
-  const tol = checkTol(options.tol, 1e-3);
+  const o = parseRuleOptions('minover', minoverSchema, options);
+  const tol = o.tol;
   const rule: LearningRule<MinOverOptions> = {
     name: 'minover',
-    options: Object.freeze({ ...options, tol }),
+    options: Object.freeze({ ...o }),
     form: 'kernel',
     init: (problem) => createState(problem, 'kernel'),
     select(problem, state) {
@@ -45,7 +55,6 @@ export function minover(options: MinOverOptions = {}): LearningRule<MinOverOptio
       applyUpdate(problem, state, mu, 1);
       return true;
     },
-    fit: (problem, state, fitOptions) => fitEpochs(rule, problem, state, fitOptions),
     isConverged(problem, state) {
       const min = minStability(problem, state);
       if (!(min > 0)) return false;

@@ -1,5 +1,6 @@
-import { InvalidValueError, ParameterError } from '../src/errors.js';
-import { checkForm, checkTol, onlineRule, minStability, type LearningRule, type RuleOptions } from './rule.js';
+import { z } from 'zod';
+import { parseRuleOptions, ruleOption } from './options.js';
+import { minStability, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
 
 /** The three variants of Crammer et al. (2006). */
 export type PaVariant = 'PA' | 'PA-I' | 'PA-II';
@@ -16,6 +17,15 @@ export interface PassiveAggressiveOptions extends RuleOptions {
   readonly form?: 'kernel' | 'feature';
 }
 
+/** The options schema of {@link passiveAggressive}. */
+export const passiveAggressiveSchema = z.object({
+  variant: z.enum(['PA', 'PA-I', 'PA-II']).default('PA').describe("'PA' (hard), 'PA-I' (step capped at C) or 'PA-II' (step damped by 1/(2C))"),
+  C: z.number().positive().default(1).describe('aggressiveness C > 0 (PA-I and PA-II)'),
+  tol: ruleOption.tol(1e-3, 'converged when every hinge loss max(0, 1 - y h) is at most tol (> 0)'),
+  form: ruleOption.form,
+  bias: ruleOption.bias,
+}).strict();
+
 /**
  * Online passive-aggressive learning (Crammer, Dekel, Keshet, Shalev-Shwartz and Singer 2006,
  * JMLR 7), kernel or feature form. With hinge loss `l = max(0, 1 - y^mu h^mu)` and
@@ -29,16 +39,8 @@ export interface PassiveAggressiveOptions extends RuleOptions {
  * ```
  */
 export function passiveAggressive(options: PassiveAggressiveOptions = {}): LearningRule<PassiveAggressiveOptions> {
-  const variant = options.variant ?? 'PA';
-  if (variant !== 'PA' && variant !== 'PA-I' && variant !== 'PA-II') {
-    throw new ParameterError('variant', `must be 'PA', 'PA-I' or 'PA-II', got ${String(variant)}`, "pass variant: 'PA-I', for example");
-  }
-  const C = options.C ?? 1;
-  if (!Number.isFinite(C) || C <= 0) {
-    throw new InvalidValueError('C', `must be a finite number > 0, got ${C}`, 'pass a positive aggressiveness, e.g. C: 1');
-  }
-  const tol = checkTol(options.tol, 1e-3);
-  const form = checkForm(options.form);
+  const o = parseRuleOptions('passiveAggressive', passiveAggressiveSchema, options);
+  const { variant, C, tol } = o;
   const halfInvC = 1 / (2 * C);
   const step = variant === 'PA'
     ? (yh: number, _a: number, kmm: number) => (yh < 1 ? (1 - yh) / kmm : 0)
@@ -46,9 +48,9 @@ export function passiveAggressive(options: PassiveAggressiveOptions = {}): Learn
       ? (yh: number, _a: number, kmm: number) => (yh < 1 ? Math.min(C, (1 - yh) / kmm) : 0)
       : (yh: number, _a: number, kmm: number) => (yh < 1 ? (1 - yh) / (kmm + halfInvC) : 0);
   return onlineRule({
-    name: 'pa',
-    options: { ...options, variant, C, tol, form },
-    form,
+    name: 'passiveAggressive',
+    options: o,
+    form: o.form,
     step,
     isConverged: (problem, state) => minStability(problem, state) >= 1 - tol,
   });

@@ -1,5 +1,6 @@
-import { InvalidValueError } from '../src/errors.js';
-import { checkForm, minStability, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
+import { z } from 'zod';
+import { parseRuleOptions, ruleOption } from './options.js';
+import { minStability, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link perceptron}. */
 export interface PerceptronOptions extends RuleOptions {
@@ -9,6 +10,13 @@ export interface PerceptronOptions extends RuleOptions {
   readonly form?: 'kernel' | 'feature';
 }
 
+/** The options schema of {@link perceptron}. */
+export const perceptronSchema = z.object({
+  kappa: z.number().min(0).default(0).describe('margin kappa >= 0 in field units: update whenever y h <= kappa'),
+  form: ruleOption.form,
+  bias: ruleOption.bias,
+}).strict();
+
 /**
  * The perceptron with margin kappa (Rosenblatt; Gardner 1988), kernel or feature form:
  * on example mu, if `y^mu h^mu <= kappa` then `alpha^mu += 1` (i.e. `w += y^mu phi(x^mu)`).
@@ -16,22 +24,20 @@ export interface PerceptronOptions extends RuleOptions {
  * are separable with margin > kappa (Novikoff), and never otherwise: it then runs to
  * `maxEpochs` and reports `converged: false`. Paper: Sec. 3.4 (iterative learning rules).
  *
+ * @throws {@link InvalidValueError} for kappa < 0 or not finite; {@link ParameterError} for an unknown option or form.
  * @example
  * ```ts
  * const rule = perceptron({ kappa: 10 });
- * const state = rule.fit(problem, rule.init(problem), { maxEpochs: 200 });
+ * const state = fit(rule, problem, rule.init(problem), { maxEpochs: 200 });
  * ```
  */
 export function perceptron(options: PerceptronOptions = {}): LearningRule<PerceptronOptions> {
-  const kappa = options.kappa ?? 0;
-  if (!Number.isFinite(kappa) || kappa < 0) {
-    throw new InvalidValueError('kappa', `must be a finite number >= 0, got ${kappa}`, 'pass the required margin in field units, e.g. kappa: 0');
-  }
-  const form = checkForm(options.form);
+  const o = parseRuleOptions('perceptron', perceptronSchema, options);
+  const kappa = o.kappa;
   return onlineRule({
     name: 'perceptron',
-    options: { ...options, kappa, form },
-    form,
+    options: o,
+    form: o.form,
     step: (yh) => (yh <= kappa ? 1 : 0),
     isConverged: (problem, state) => minStability(problem, state) > kappa,
   });

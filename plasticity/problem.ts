@@ -1,5 +1,5 @@
 import { InvalidValueError, NotBipolarError, ShapeError } from '../src/errors.js';
-import type { Kernel } from '../src/kernels/kernel.js';
+import { isLinearKernel, type Kernel } from '../src/kernels/kernel.js';
 import type { Patterns } from '../src/patterns/pattern-set.js';
 import type { LocalProblem } from './rule.js';
 
@@ -86,7 +86,7 @@ export function kernelProblem(inputs: Patterns, labels: ArrayLike<number>, kerne
   const gram = new Float64Array(m * m);
   const bias = options.bias ? 1 : 0;
   const logScale = gramFromOverlaps(h, null, m, kernel, bias, gram);
-  const features = kernel.kind === 'inner-product' && kernel.name === 'linear' ? linearFeatures(inputs, -1, bias) : undefined;
+  const features = isLinearKernel(kernel) ? linearFeatures(inputs, -1, bias) : undefined;
   return localProblem({ gram, labels: y, logScale, bias, ...(features ? { features } : {}) });
 }
 

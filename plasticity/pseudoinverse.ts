@@ -1,12 +1,20 @@
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { z } from 'zod';
 import { SingularMatrixError } from '../src/errors.js';
-import { applyUpdate, checkTol, createState, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
+import { parseRuleOptions, ruleOption } from './options.js';
+import { applyUpdate, createState, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link pseudoinverse}. */
 export interface PseudoinverseOptions extends RuleOptions {
   /** Converged when every `|y h - 1| <= tol` (online form), and the closed form's accepted residual. Defaults to 1e-6. */
   readonly tol?: number;
 }
+
+/** The options schema of {@link pseudoinverse}. */
+export const pseudoinverseSchema = z.object({
+  tol: ruleOption.tol(1e-6, 'converged when every |y h - 1| <= tol; the residual the closed form must reach (> 0)'),
+  bias: ruleOption.bias,
+}).strict();
 
 /** Pivots `L_jj^2 / K_jj` below this mean example j lies (numerically) in the span of the others. */
 const SINGULAR_PIVOT = 1e-10;
@@ -19,22 +27,23 @@ const SINGULAR_PIVOT = 1e-10;
  * Every stored pattern is then an exact fixed point (fields equal the labels), but the solution
  * is not the maximal margin and `alpha` may be negative.
  *
- * `fit` solves `K c = y` by Cholesky (ml-matrix); `partialFit` is the online Kaczmarz step
+ * `solve` solves `K c = y` by Cholesky (ml-matrix); `partialFit` is the online Kaczmarz step
  * `alpha^mu += (1 - y^mu h^mu) / K(x^mu, x^mu)`, which converges to the same solution.
  *
- * @throws {@link SingularMatrixError} from `fit` when K is singular, i.e. M is not below the
+ * @throws {@link SingularMatrixError} from `solve` when K is singular, i.e. M is not below the
  * feature dimension N_phi (for the linear kernel in a recurrent network: M <= N - 1).
  * @example
  * ```ts
  * const rule = pseudoinverse();
- * const state = rule.fit(problem, rule.init(problem)); // state.field[mu] === labels[mu] to rounding
+ * const state = fit(rule, problem); // state.field[mu] === labels[mu] to rounding
  * ```
  */
 export function pseudoinverse(options: PseudoinverseOptions = {}): LearningRule<PseudoinverseOptions> {
-  const tol = checkTol(options.tol, 1e-6);
+  const o = parseRuleOptions('pseudoinverse', pseudoinverseSchema, options);
+  const tol = o.tol;
   const rule: LearningRule<PseudoinverseOptions> = {
     name: 'pseudoinverse',
-    options: Object.freeze({ ...options, tol }),
+    options: Object.freeze({ ...o }),
     form: 'kernel',
     init: (problem) => createState(problem, 'kernel'),
     partialFit(problem, state, mu) {
@@ -43,15 +52,12 @@ export function pseudoinverse(options: PseudoinverseOptions = {}): LearningRule<
       applyUpdate(problem, state, mu, r / problem.diag[mu]!);
       return true;
     },
-    fit(problem, state) {
+    solve(problem, state) {
       solveClosedForm(problem, state);
-      state.epochs++;
       state.updates += problem.count;
-      state.converged = rule.isConverged(problem, state);
-      if (!state.converged) {
+      if (!rule.isConverged(problem, state)) {
         throw new SingularMatrixError('patterns', `the kernel matrix is too ill-conditioned: the closed-form fields miss the labels by more than tol = ${tol}`, 'store fewer patterns than the feature dimension (M < N_phi), or raise tol');
       }
-      return state;
     },
     isConverged(problem, state) {
       for (let mu = 0; mu < problem.count; mu++) {

@@ -1,30 +1,40 @@
 import { createRegistry } from '../src/registry.js';
-import { adatron, kernelAdatron } from './adatron.js';
-import { hebbian } from './hebbian.js';
-import { minover } from './minover.js';
-import { passiveAggressive } from './passive-aggressive.js';
-import { perceptron } from './perceptron.js';
-import { pseudoinverse } from './pseudoinverse.js';
+import { adatron, adatronSchema, kernelAdatron } from './adatron.js';
+import { centredHebbian, centredHebbianSchema, hebbian, hebbianSchema } from './hebbian.js';
+import { minover, minoverSchema } from './minover.js';
+import { ruleOptionsJsonSchema, type RuleSchema } from './options.js';
+import { passiveAggressive, passiveAggressiveSchema } from './passive-aggressive.js';
+import { perceptron, perceptronSchema } from './perceptron.js';
+import { pseudoinverse, pseudoinverseSchema } from './pseudoinverse.js';
 import type { LearningRule, RuleOptions } from './rule.js';
 
-/** A named learning-rule factory. */
+/** A named learning-rule factory: its name equals the factory's name and the rule's `name`. */
 export interface RuleEntry {
   readonly name: string;
   /** One line for listings. */
   readonly description: string;
-  /** Builds the rule from its options object (the factory validates them). */
-  readonly create: (options?: any) => LearningRule<RuleOptions>;
+  /** The options schema: defaults, bounds and help text (JSON Schema via {@link ruleOptionsJsonSchema}). */
+  readonly schema: RuleSchema;
+  /** Builds the rule from its options object (the factory validates them against `schema`). */
+  readonly create: (options?: object) => LearningRule<RuleOptions>;
+}
+
+/** A rule as plain data: its registry name and complete options (JSON-serialisable). */
+export interface RuleSpec {
+  readonly name: string;
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 const registry = createRegistry<RuleEntry>({ noun: 'learning rule', parameter: 'rule' });
 
 /**
- * Registers a learning rule under a unique name (see docs/custom-rule.md).
+ * Registers a learning rule under a unique name (see docs/custom-rule.md). The name should be
+ * the factory's name, which is also the `name` of the rules it builds.
  *
  * @throws {@link RegistryError} if the name is taken.
  * @example
  * ```ts
- * registerRule({ name: 'logistic', description: 'kernel logistic regression', create: (o) => logistic(o) });
+ * registerRule({ name: 'logistic', description: 'kernel logistic regression', schema: logisticSchema, create: (o) => logistic(o) });
  * ```
  */
 export function registerRule(entry: RuleEntry): void {
@@ -34,10 +44,10 @@ export function registerRule(entry: RuleEntry): void {
 /**
  * Creates a registered rule from its name and options.
  *
- * @throws {@link RegistryError} for an unknown name.
+ * @throws {@link RegistryError} for an unknown name; the factory's typed errors for bad options.
  * @example
  * ```ts
- * const rule = createRule('pa', { variant: 'PA-II', C: 0.1 });
+ * const rule = createRule('passiveAggressive', { variant: 'PA-II', C: 0.1 });
  * ```
  */
 export function createRule(name: string, options: object = {}): LearningRule<RuleOptions> {
@@ -49,7 +59,7 @@ export function createRule(name: string, options: object = {}): LearningRule<Rul
  *
  * @example
  * ```ts
- * ruleNames(); // ['adatron', 'adatron-feature', 'hebbian', 'minover', 'pa', 'perceptron', 'pseudoinverse']
+ * ruleNames(); // ['adatron', 'centredHebbian', 'hebbian', 'kernelAdatron', 'minover', 'passiveAggressive', 'perceptron', 'pseudoinverse']
  * ```
  */
 export function ruleNames(): string[] {
@@ -68,13 +78,53 @@ export function ruleEntry(name: string): RuleEntry | undefined {
   return registry.find(name);
 }
 
+/**
+ * A rule as plain data, `{ name, options }`, from which {@link ruleFromSpec} builds an equal
+ * rule (the hyperparameters half of a saved, trained network; the other half is its states).
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(ruleSpec(perceptron({ kappa: 2 }))); // {"name":"perceptron","options":{"kappa":2,"form":"kernel","bias":false}}
+ * ```
+ */
+export function ruleSpec(rule: LearningRule<RuleOptions>): RuleSpec {
+  return { name: rule.name, options: JSON.parse(JSON.stringify(rule.options)) as Record<string, unknown> };
+}
+
+/**
+ * Builds a rule from its plain-data spec through the registry.
+ *
+ * @throws {@link RegistryError} for an unknown name; the factory's typed errors for bad options.
+ * @example
+ * ```ts
+ * const same = ruleFromSpec(ruleSpec(rule));
+ * ```
+ */
+export function ruleFromSpec(spec: RuleSpec): LearningRule<RuleOptions> {
+  return createRule(spec.name, spec.options);
+}
+
+/**
+ * The JSON Schema of a registered rule's options (types, bounds, defaults, help text).
+ *
+ * @throws {@link RegistryError} for an unknown name.
+ * @example
+ * ```ts
+ * ruleJsonSchema('perceptron').properties; // { kappa: { type: 'number', minimum: 0, default: 0, ... }, ... }
+ * ```
+ */
+export function ruleJsonSchema(name: string): Record<string, unknown> {
+  return ruleOptionsJsonSchema(registry.get(name).schema);
+}
+
 const builtins: RuleEntry[] = [
-  { name: 'hebbian', description: 'one-shot Hebbian, A = 1 (centred with a threshold for sparse patterns)', create: (o) => hebbian(o) },
-  { name: 'pseudoinverse', description: 'least-squares SVM / pseudoinverse rule, K c = y (needs M < N_phi)', create: (o) => pseudoinverse(o) },
-  { name: 'perceptron', description: 'perceptron with margin kappa', create: (o) => perceptron(o) },
-  { name: 'minover', description: 'MinOver (Krauth-Mezard), converges to the maximal margin', create: (o) => minover(o) },
-  { name: 'pa', description: 'passive-aggressive PA / PA-I / PA-II (Crammer et al. 2006)', create: (o) => passiveAggressive(o) },
-  { name: 'adatron', description: 'Kernel-Adatron, converges to the hard-margin SVM', create: (o) => kernelAdatron(o) },
-  { name: 'adatron-feature', description: 'Adatron in feature form (linear kernel)', create: (o) => adatron(o) },
+  { name: 'hebbian', description: 'classical one-shot Hebbian, A = 1, theta = 0 (Hopfield)', schema: hebbianSchema, create: (o) => hebbian(o) },
+  { name: 'centredHebbian', description: 'centred Hebbian with a threshold, for sparse patterns (covariance rule)', schema: centredHebbianSchema, create: (o) => centredHebbian(o) },
+  { name: 'pseudoinverse', description: 'least-squares SVM / pseudoinverse rule, K c = y (needs M < N_phi)', schema: pseudoinverseSchema, create: (o) => pseudoinverse(o) },
+  { name: 'perceptron', description: 'perceptron with margin kappa', schema: perceptronSchema, create: (o) => perceptron(o) },
+  { name: 'minover', description: 'MinOver (Krauth-Mezard), converges to the maximal margin', schema: minoverSchema, create: (o) => minover(o) },
+  { name: 'passiveAggressive', description: 'passive-aggressive PA / PA-I / PA-II (Crammer et al. 2006)', schema: passiveAggressiveSchema, create: (o) => passiveAggressive(o) },
+  { name: 'kernelAdatron', description: 'Kernel-Adatron, converges to the hard-margin SVM', schema: adatronSchema, create: (o) => kernelAdatron(o) },
+  { name: 'adatron', description: 'Adatron in feature form (explicit features: linear kernel)', schema: adatronSchema, create: (o) => adatron(o) },
 ];
 for (const entry of builtins) registerRule(entry);

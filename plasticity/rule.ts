@@ -1,5 +1,4 @@
-import { InvalidValueError, ParameterError, assertPositiveInteger } from '../src/errors.js';
-import type { Rng } from '../src/rng/rng.js';
+import { ParameterError } from '../src/errors.js';
 
 /**
  * One neuron's local learning problem: examples `x^mu` (through their kernel matrix, and
@@ -38,12 +37,15 @@ export interface LocalProblem {
 }
 
 /**
- * The learned state of one neuron: dual coefficients, threshold, the current fields and
- * counters. Rules mutate it in place; nothing here is shared between neurons.
+ * The learned state of one neuron: dual coefficients, threshold, the current fields, counters
+ * and the rule's own derived numbers. Rules mutate it in place; nothing here is shared between
+ * neurons, and nothing a rule learns lives anywhere else, so a state is plain data (typed arrays,
+ * numbers, a boolean) that can be copied, saved and handed to another rule object with the same
+ * options.
  *
  * Invariant (kernel form): `field[mu] = sum_nu alpha[nu] y[nu] K[nu, mu] - theta`, kept
  * up to date in O(M) per coefficient change. In feature form `w = sum_mu alpha[mu] y[mu] phi(x^mu)`
- * and `field` is exact after `fit` and at epoch ends (during an epoch only the presented
+ * and `field` is exact after training and at epoch ends (during an epoch only the presented
  * example's entry is refreshed).
  *
  * @example
@@ -61,20 +63,18 @@ export interface NeuronState {
   readonly field: Float64Array;
   /** Feature-form weights, present only in feature form. */
   readonly w?: Float64Array;
+  /**
+   * Numbers a rule derives from the problem in `init` and reads while learning (e.g. the centred
+   * Hebbian rule's mean kernel values); empty for most rules. Kept here, not in the rule object,
+   * so that equal rule objects are interchangeable.
+   */
+  readonly aux: Float64Array;
   /** Epochs run so far. */
   epochs: number;
   /** Coefficient changes so far. */
   updates: number;
-  /** Whether the rule's stopping criterion held at the end of the last `fit`. */
+  /** Whether the rule's stopping criterion held at the end of the last training call. */
   converged: boolean;
-}
-
-/** Options of {@link LearningRule.fit}. */
-export interface FitOptions {
-  /** Epoch limit (one epoch = M presentations). Defaults to 1000. */
-  readonly maxEpochs?: number;
-  /** Presentation order: a fresh random permutation per epoch from this stream; fixed order 0..M-1 without it. */
-  readonly rng?: Rng;
 }
 
 /** Hyperparameters every rule accepts. */
@@ -84,39 +84,41 @@ export interface RuleOptions {
 }
 
 /**
- * A local, online learning rule (scikit-learn's estimator contract, d3's module style):
- * readonly hyperparameters, an explicit learned {@link NeuronState}, `partialFit` for one
- * presentation and `fit` for epochs until convergence or `maxEpochs`.
+ * A local, online learning rule (scikit-learn's estimator contract, Brian2's rule that modules
+ * never call the scheduler): readonly hyperparameters, `init` for an explicit learned
+ * {@link NeuronState}, `partialFit` for one presentation, the stopping criterion `isConverged`,
+ * and optionally `select` (rules that choose their example) and a closed form `solve`. The
+ * training driver ({@link fit}, {@link trainProblems}, {@link trainingSession}) owns epochs,
+ * presentation order, stopping and events; a rule never loops over epochs itself.
  *
  * @example
  * ```ts
  * const rule = kernelAdatron({ tol: 1e-4 });
- * const state = rule.init(problem);
- * rule.fit(problem, state, { maxEpochs: 500, rng: createRng(1) });
+ * const state = fit(rule, problem, rule.init(problem), { maxEpochs: 500, rng: createRng(1) });
  * state.converged; // true on separable data
  * ```
  */
 export interface LearningRule<O extends RuleOptions = RuleOptions> {
-  /** Registry name, e.g. `"adatron"`. */
+  /** Registry name, equal to the factory's name, e.g. `"kernelAdatron"`. */
   readonly name: string;
-  /** Hyperparameters only, frozen. */
+  /** Hyperparameters only, complete (defaults filled in), frozen, JSON-serialisable. */
   readonly options: Readonly<O>;
   /** `'kernel'` updates `alpha` through the kernel matrix; `'feature'` updates `w` through explicit features. */
   readonly form: 'kernel' | 'feature';
   /** A fresh state for `problem`; validates hyperparameters that depend on it (e.g. `eta < 2 / K(x, x)`). */
   init(problem: LocalProblem): NeuronState;
-  /** One presentation of example `mu`; returns whether the state changed. */
+  /** One presentation of example `mu`; returns whether the state changed. Never allocates. */
   partialFit(problem: LocalProblem, state: NeuronState, mu: number): boolean;
-  /** Epochs of presentations until {@link LearningRule.isConverged} or `maxEpochs`; returns `state`. */
-  fit(problem: LocalProblem, state: NeuronState, options?: FitOptions): NeuronState;
   /** The rule's stopping criterion on the current (fresh) fields. */
   isConverged(problem: LocalProblem, state: NeuronState): boolean;
   /** Rules that choose their own example (MinOver) say which one to present next. */
   select?(problem: LocalProblem, state: NeuronState): number;
+  /** A closed-form solution written into `state` (Hebbian, pseudoinverse); the driver uses it unless asked to present examples. */
+  solve?(problem: LocalProblem, state: NeuronState): void;
 }
 
 /**
- * A zeroed state for `problem` in the given form.
+ * A zeroed state for `problem` in the given form, with `aux` slots for the rule's derived numbers.
  *
  * @throws {@link ParameterError} for feature form on a problem without explicit features.
  * @example
@@ -124,17 +126,33 @@ export interface LearningRule<O extends RuleOptions = RuleOptions> {
  * const state = createState(problem, 'feature'); // state.w has problem.features.dim entries
  * ```
  */
-export function createState(problem: LocalProblem, form: 'kernel' | 'feature'): NeuronState {
+export function createState(problem: LocalProblem, form: 'kernel' | 'feature', auxSlots = 0): NeuronState {
   const m = problem.count;
   let w: Float64Array | undefined;
   if (form === 'feature') {
     if (!problem.features) {
-      throw new ParameterError('form', "feature form needs explicit features, and this kernel has none", "use form: 'kernel' or the linear kernel");
+      throw new ParameterError('form', "feature form needs explicit features, and this kernel has none", "use form: 'kernel' (kernelAdatron instead of adatron) or the linear kernel");
     }
     w = new Float64Array(problem.features.dim);
   }
-  const state: NeuronState = { alpha: new Float64Array(m), theta: 0, field: new Float64Array(m), epochs: 0, updates: 0, converged: false };
+  const state: NeuronState = { alpha: new Float64Array(m), theta: 0, field: new Float64Array(m), aux: new Float64Array(auxSlots), epochs: 0, updates: 0, converged: false };
   return w ? { ...state, w } : state;
+}
+
+/**
+ * A deep copy of a state (its arrays copied), e.g. to continue training from a snapshot.
+ *
+ * @example
+ * ```ts
+ * const snapshot = cloneState(state);
+ * ```
+ */
+export function cloneState(state: NeuronState): NeuronState {
+  const copy: NeuronState = {
+    alpha: Float64Array.from(state.alpha), theta: state.theta, field: Float64Array.from(state.field), aux: Float64Array.from(state.aux),
+    epochs: state.epochs, updates: state.updates, converged: state.converged,
+  };
+  return state.w ? { ...copy, w: Float64Array.from(state.w) } : copy;
 }
 
 /**
@@ -214,40 +232,6 @@ export function refreshFields(problem: LocalProblem, state: NeuronState): void {
   }
 }
 
-/**
- * The generic `fit` loop: epochs of presentations (random order with `rng`, else 0..M-1),
- * stopping at the first epoch boundary where `rule.isConverged` holds, or at `maxEpochs`.
- * Rules with `select` present the example they choose, M times per epoch.
- *
- * @example
- * ```ts
- * const myRule = { ...spec, fit: (p, s, o) => fitEpochs(myRule, p, s, o) };
- * ```
- */
-export function fitEpochs(rule: LearningRule<RuleOptions>, problem: LocalProblem, state: NeuronState, options: FitOptions = {}): NeuronState {
-  const maxEpochs = options.maxEpochs ?? 1000;
-  assertPositiveInteger('maxEpochs', maxEpochs);
-  const m = problem.count;
-  const rng = options.rng;
-  const order = new Int32Array(m);
-  for (let mu = 0; mu < m; mu++) order[mu] = mu;
-  const feature = state.w !== undefined;
-  if (feature) refreshFields(problem, state);
-  state.converged = rule.isConverged(problem, state);
-  for (let epoch = 0; epoch < maxEpochs && !state.converged; epoch++) {
-    if (rule.select) {
-      for (let t = 0; t < m; t++) rule.partialFit(problem, state, rule.select(problem, state));
-    } else {
-      if (rng) rng.shuffle(order);
-      for (let t = 0; t < m; t++) rule.partialFit(problem, state, order[t]!);
-    }
-    state.epochs++;
-    if (feature) refreshFields(problem, state);
-    state.converged = rule.isConverged(problem, state);
-  }
-  return state;
-}
-
 /** What an {@link onlineRule} needs: the step size on one example, and when to stop. */
 export interface OnlineRuleSpec<O extends RuleOptions> {
   readonly name: string;
@@ -296,7 +280,6 @@ export function onlineRule<O extends RuleOptions>(spec: OnlineRuleSpec<O>): Lear
       applyUpdate(problem, state, mu, delta);
       return true;
     },
-    fit: (problem, state, fitOptions) => fitEpochs(rule, problem, state, fitOptions),
     isConverged: spec.isConverged,
   };
   return Object.freeze(rule);
@@ -353,18 +336,4 @@ export function kktHolds(problem: LocalProblem, state: NeuronState, tol: number)
     if (state.alpha[mu]! > 0 && yh > 1 + tol) return false;
   }
   return true;
-}
-
-/** @internal Validates a tolerance option. */
-export function checkTol(value: number | undefined, fallback: number): number {
-  const tol = value ?? fallback;
-  if (!Number.isFinite(tol) || tol <= 0) throw new InvalidValueError('tol', `must be a finite number > 0, got ${tol}`, 'pass a small positive tolerance, e.g. 1e-3');
-  return tol;
-}
-
-/** @internal Validates the form option. */
-export function checkForm(value: string | undefined): 'kernel' | 'feature' {
-  const form = value ?? 'kernel';
-  if (form !== 'kernel' && form !== 'feature') throw new ParameterError('form', `must be 'kernel' or 'feature', got ${String(value)}`, "pass form: 'kernel' or 'feature'");
-  return form;
 }

@@ -1,19 +1,24 @@
 import { InvalidValueError, NotBipolarError, ShapeError } from '../src/errors.js';
-import type { Kernel } from '../src/kernels/kernel.js';
+import { isLinearKernel, type Kernel } from '../src/kernels/kernel.js';
 import { neuronMajor, type Patterns } from '../src/patterns/pattern-set.js';
 import { checkLabels, gramFromOverlaps, linearFeatures, localProblem, overlapMatrix } from './problem.js';
-import { minStability, weightNorm2, type FitOptions, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
+import { checkFitOptions, drive, type FitOptions } from './driver.js';
+import { minStability, weightNorm2, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
 
 /** What {@link train} needs from a network (structural, so any engine can be trained). */
 export interface TrainableNetwork {
   readonly patterns: Patterns;
   readonly kernel: Kernel;
-  /** Receives `alpha` (N x M, neuron-major: `alpha[i * M + mu]`) and `theta` (length N). */
-  setCoefficients(c: { alpha: Float64Array; theta: Float64Array }): void;
+  /**
+   * Receives `alpha` (N x M, neuron-major: `alpha[i * M + mu]`), `theta` (length N) and the kernel
+   * they were fitted with; a network whose neuron model computes another kernel refuses them with a
+   * typed error.
+   */
+  setCoefficients(c: { alpha: Float64Array; theta: Float64Array; kernel?: Kernel }): void;
 }
 
-/** Options of {@link trainCoefficients}, {@link trainFeedForward} and {@link train}. */
-export interface TrainOptions extends FitOptions {
+/** Options of {@link trainCoefficients}, {@link trainFeedForward} and {@link train}: the driver's, without a curriculum. */
+export interface TrainOptions extends Omit<FitOptions, 'sequence'> {
   /** Presentation order source; neuron i draws from `rng.child('neuron:' + i)`, so results do not depend on training order. */
   readonly rng?: FitOptions['rng'];
 }
@@ -43,8 +48,14 @@ export interface NeuronReport {
   readonly logScale: number;
 }
 
-/** Coefficients of a trained network and one report per neuron. */
+/**
+ * Coefficients of a trained network and one report per neuron. Pass it to a network's
+ * `setCoefficients` as it is: it carries the kernel the coefficients were fitted with, which the
+ * network checks against its own.
+ */
 export interface TrainResult {
+  /** The kernel the coefficients were fitted with. */
+  readonly kernel: Kernel;
   /** N x M, neuron-major: `alpha[i * M + mu]`. */
   readonly alpha: Float64Array;
   /** Length N; includes the learned bias (`theta_i = theta_rule - sum_mu alpha y` with `bias: true`). */
@@ -70,6 +81,8 @@ export interface ProblemSource {
   readonly neurons: number;
   /** Number of examples M. */
   readonly count: number;
+  /** The kernel the problems are built with. */
+  readonly kernel: Kernel;
   /** Neuron i's problem; its kernel matrix is written into `gram` when given (reuse one buffer across neurons). */
   problem(i: number, gram?: Float64Array): LocalProblem;
 }
@@ -101,10 +114,11 @@ export function recurrentProblems(patterns: Patterns, kernel: Kernel, options: P
   }
   const h = overlapMatrix(patterns);
   const bias = options.bias ? 1 : 0;
-  const linearKernel = kernel.kind === 'inner-product' && kernel.name === 'linear';
+  const linearKernel = isLinearKernel(kernel);
   return {
     neurons: n,
     count: m,
+    kernel,
     problem(i, gram = new Float64Array(m * m)) {
       const removed = t.subarray(i * m, (i + 1) * m);
       const logScale = gramFromOverlaps(h, removed, m, kernel, bias, gram);
@@ -135,10 +149,11 @@ export function feedForwardProblems(inputs: Patterns, outputs: Patterns, kernel:
   const bias = options.bias ? 1 : 0;
   const gram = new Float64Array(m * m);
   const logScale = gramFromOverlaps(overlapMatrix(inputs), null, m, kernel, bias, gram);
-  const features = kernel.kind === 'inner-product' && kernel.name === 'linear' ? linearFeatures(inputs, -1, bias) : undefined;
+  const features = isLinearKernel(kernel) ? linearFeatures(inputs, -1, bias) : undefined;
   return {
     neurons: outputs.dim,
     count: m,
+    kernel,
     problem(i) {
       return localProblem({ gram, labels: t.subarray(i * m, (i + 1) * m), logScale, bias, ...(features ? { features } : {}) });
     },
@@ -172,15 +187,19 @@ export function neuronReport(problem: LocalProblem, state: NeuronState, neuron: 
 }
 
 /**
- * Trains every neuron of a problem source with `rule` and collects coefficients and reports.
+ * Trains every neuron of a problem source with `rule`, one neuron at a time through the training
+ * driver (so only one kernel matrix is held), and collects coefficients and reports. Events, if
+ * a listener is given, arrive neuron after neuron.
  *
+ * @throws {@link InvalidValueError} for driver options out of range, before any training.
  * @example
  * ```ts
  * const result = trainProblems(recurrentProblems(X, linear()), kernelAdatron(), { rng: createRng(1) });
  * ```
  */
 export function trainProblems(source: ProblemSource, rule: LearningRule<RuleOptions>, options: TrainOptions = {}): TrainResult {
-  const { neurons: n, count: m } = source;
+  const { neurons: n, count: m, kernel } = source;
+  checkFitOptions(options, m);
   const alpha = new Float64Array(n * m);
   const theta = new Float64Array(n);
   const logScale = new Float64Array(n);
@@ -189,13 +208,13 @@ export function trainProblems(source: ProblemSource, rule: LearningRule<RuleOpti
   for (let i = 0; i < n; i++) {
     const problem = source.problem(i, gram);
     const state = rule.init(problem);
-    rule.fit(problem, state, { ...(options.maxEpochs !== undefined ? { maxEpochs: options.maxEpochs } : {}), ...(options.rng ? { rng: options.rng.child(`neuron:${i}`) } : {}) });
+    drive(rule, [{ problem, state, neuron: i }], options.rng ? { ...options, rng: options.rng.child(`neuron:${i}`) } : options);
     alpha.set(state.alpha, i * m);
     theta[i] = networkThreshold(problem, state);
     logScale[i] = problem.logScale;
     reports.push(neuronReport(problem, state, i));
   }
-  return { alpha, theta, logScale, reports };
+  return { kernel, alpha, theta, logScale, reports };
 }
 
 /**
@@ -280,6 +299,6 @@ export function train(network: TrainableNetwork, patterns: Patterns, rule: Learn
       }
     }
   }
-  network.setCoefficients({ alpha, theta: Float64Array.from(result.theta) });
+  network.setCoefficients({ alpha, theta: Float64Array.from(result.theta), kernel: network.kernel });
   return { ...result, alpha };
 }

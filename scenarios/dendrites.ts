@@ -3,7 +3,7 @@ import {
   binomial, coverCapacity, defineScenario, lineChart, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
   recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Rng, type Row,
 } from '../src/index.js';
-import { kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';
+import { fit, kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
 import { groupBy, meanStd } from './lib/stats.js';
@@ -89,7 +89,7 @@ export default defineScenario({
         const order = rng.child(`order:${kernel.name}:${m}:${i}`);
         let separated = false;
         for (let epochs = 0; epochs < p.maxEpochs && !separated; epochs += 10) {
-          rule.fit(problem, state, { maxEpochs: 10, rng: order });
+          fit(rule, problem, state, { maxEpochs: 10, rng: order });
           separated = minStability(problem, state) > 0;
           if (state.converged) break;
         }

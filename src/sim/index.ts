@@ -7,3 +7,4 @@ export * from './monitors/overlap-monitor.js';
 export * from './monitors/energy-monitor.js';
 export * from './operators/firing-rate.js';
 export * from './operators/overlap-with.js';
+export * from './training-events.js';

@@ -1,10 +1,18 @@
 import { Observable } from 'rxjs';
-import type { TrainingEvent, TrainingSession } from '../../plasticity/presentations.js';
 
 /**
- * The online training stream of a {@link TrainingSession} as a cold, synchronous Observable:
- * each subscription runs the session's events (a session streams once). Unsubscribing stops
- * training between two presentations.
+ * Anything that runs once and reports its events to a listener, which may return `false` to
+ * stop it: a plasticity training session (`trainingSession(...)`) has this shape. Typed
+ * structurally so that the engine never imports plasticity.
+ */
+export interface ListenedRun<E> {
+  run(listener: (event: E) => boolean | void): unknown;
+}
+
+/**
+ * The events of a training session as a cold, synchronous Observable: subscribing runs the
+ * session (once) and emits every event. Unsubscribing (e.g. through `take`) stops training
+ * before the next presentation: the listener tells the driver to stop.
  *
  * @example
  * ```ts
@@ -12,13 +20,14 @@ import type { TrainingEvent, TrainingSession } from '../../plasticity/presentati
  * trainingEvents$(session).pipe(filter((e) => e.type === 'epoch')).subscribe((e) => console.log(e.converged));
  * ```
  */
-export function trainingEvents$(session: TrainingSession): Observable<TrainingEvent> {
-  return new Observable<TrainingEvent>((subscriber) => {
+export function trainingEvents$<E>(session: ListenedRun<E>): Observable<E> {
+  return new Observable<E>((subscriber) => {
     try {
-      for (const event of session.events()) {
-        if (subscriber.closed) return;
+      session.run((event) => {
+        if (subscriber.closed) return false;
         subscriber.next(event);
-      }
+        return !subscriber.closed;
+      });
       subscriber.complete();
     } catch (error) {
       subscriber.error(error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, gaussianPatterns, linear } from '../../src/index.js';
-import { kernelAdatron, kernelProblem } from '../../plasticity/index.js';
+import { fit, kernelAdatron, kernelProblem } from '../../plasticity/index.js';
 import { coverFraction } from './helpers.js';
 
 /**
@@ -28,7 +28,7 @@ describe("one linear neuron's capacity follows Cover's theorem", () => {
         const y = Array.from({ length: m }, () => rng.bipolar());
         const problem = kernelProblem(x, y, linear());
         const state = rule.init(problem);
-        rule.fit(problem, state, { maxEpochs: 3000 });
+        fit(rule, problem, state, { maxEpochs: 3000 });
         let min = Infinity;
         for (let mu = 0; mu < m; mu++) min = Math.min(min, y[mu]! * state.field[mu]!);
         if (min > 0) separable++;

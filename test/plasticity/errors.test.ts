@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidValueError, KmnError, NotBipolarError, ParameterError, RegistryError, ShapeError, SingularMatrixError, continuousPatterns, createRng, exponential, gaussianPatterns, linear, randomBipolar } from '../../src/index.js';
-import { adatron, createRule, hebbian, kernelAdatron, kernelProblem, localProblem, minover, passiveAggressive, perceptron, pseudoinverse, registerRule, train, trainCoefficients, trainFeedForward, trainingSession, recurrentProblems } from '../../plasticity/index.js';
+import { fit, adatron, centredHebbian, createRule, hebbian, perceptronSchema, kernelAdatron, kernelProblem, localProblem, minover, passiveAggressive, perceptron, pseudoinverse, registerRule, train, trainCoefficients, trainFeedForward, trainingSession, recurrentProblems } from '../../plasticity/index.js';
 
 function thrown(fn: () => unknown): KmnError {
   try { fn(); } catch (e) { return e as KmnError; }
@@ -58,9 +58,29 @@ describe('bad input gives typed errors that name the parameter', () => {
   it('other hyperparameters: kappa < 0, tol <= 0, sparseness outside [0, 1], maxEpochs', () => {
     expect(thrown(() => perceptron({ kappa: -1 }))).toMatchObject({ parameter: 'kappa' });
     expect(thrown(() => minover({ tol: 0 }))).toMatchObject({ parameter: 'tol' });
-    expect(thrown(() => hebbian({ sparseness: 1.5 }))).toMatchObject({ parameter: 'sparseness' });
+    for (const sparseness of [1.5, 0, 1, Number.NaN]) expect(thrown(() => centredHebbian({ sparseness }))).toMatchObject({ parameter: 'sparseness', code: 'invalid-value' });
+    // The classical rule has no sparseness: passing one is an error that points to the centred rule.
+    const classical = thrown(() => hebbian({ sparseness: 0.1 } as never));
+    expect(classical).toMatchObject({ parameter: 'sparseness' });
+    expect(classical.fix).toMatch(/centredHebbian/);
+    expect(thrown(() => perceptron({ kapa: 1 } as never))).toMatchObject({ parameter: 'kapa', code: 'parameter' });
     const problem = kernelProblem(x, [1, -1, 1, -1], linear());
-    expect(thrown(() => perceptron().fit(problem, perceptron().init(problem), { maxEpochs: 0 }))).toMatchObject({ parameter: 'maxEpochs' });
+    for (const maxEpochs of [0, 1.5, -3, Number.NaN]) expect(thrown(() => fit(perceptron(), problem, undefined, { maxEpochs }))).toMatchObject({ parameter: 'maxEpochs' });
+  });
+
+  it('maxEpochs: 1e9 on an inseparable problem is refused at once, before any state changes', () => {
+    // Two identical inputs with opposite labels can never be separated: without the bound this would run 1e9 epochs.
+    const dup = continuousPatterns(Float64Array.of(1, 2, 1, 2), { count: 2, dim: 2 });
+    const problem = kernelProblem(dup, [1, -1], linear());
+    const rule = perceptron();
+    const state = rule.init(problem);
+    const started = Date.now();
+    expect(thrown(() => fit(rule, problem, state, { maxEpochs: 1e9 }))).toMatchObject({ parameter: 'maxEpochs', code: 'invalid-value' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect([state.epochs, state.updates, ...state.alpha]).toEqual([0, 0, 0, 0]);
+    // An allowed limit runs to its end and reports the problem unconverged.
+    fit(rule, problem, state, { maxEpochs: 10_000 });
+    expect([state.epochs, state.converged]).toEqual([10_000, false]);
   });
 
   it('feature form without explicit features', () => {
@@ -77,11 +97,11 @@ describe('bad input gives typed errors that name the parameter', () => {
     expect(e.message).toMatch(/N_phi/);
     // A singular matrix without explicit features (a duplicated pattern) is caught numerically.
     const dup = continuousPatterns(Float64Array.of(1, 0, 1, 0, 0, 1), { count: 3, dim: 2 });
-    expect(thrown(() => { const p = kernelProblem(dup, [1, 1, -1], exponential()); pseudoinverse().fit(p, pseudoinverse().init(p)); })).toBeInstanceOf(SingularMatrixError);
+    expect(thrown(() => { const p = kernelProblem(dup, [1, 1, -1], exponential()); fit(pseudoinverse(), p); })).toBeInstanceOf(SingularMatrixError);
   });
 
   it('registry: duplicate and unknown names', () => {
-    expect(thrown(() => registerRule({ name: 'perceptron', description: '', create: () => perceptron() }))).toBeInstanceOf(RegistryError);
+    expect(thrown(() => registerRule({ name: 'perceptron', description: '', schema: perceptronSchema, create: () => perceptron() }))).toBeInstanceOf(RegistryError);
     expect(thrown(() => createRule('nope'))).toMatchObject({ parameter: 'rule', code: 'registry' });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, linear, normalCdf, randomBipolar, type BipolarPatterns } from '../../src/index.js';
-import { hebbian, trainCoefficients } from '../../plasticity/index.js';
+import { centredHebbian, hebbian, trainCoefficients } from '../../plasticity/index.js';
 
 /**
  * One-step bit error: the fraction of (neuron, pattern) pairs whose field, with the network set
@@ -61,7 +61,7 @@ describe('Hebbian one-shot learning (A = 1)', () => {
     const m = 20;
     const x = randomBipolar({ count: m, dim: n, sparseness: 0.1 }, createRng(7));
     const plain = trainCoefficients(x, linear(), hebbian());
-    const centred = trainCoefficients(x, linear(), hebbian({ sparseness: 0.1 }));
+    const centred = trainCoefficients(x, linear(), centredHebbian({ sparseness: 0.1 }));
     expect(oneStepError(x, plain.alpha, plain.theta)).toBeGreaterThan(0.05);
     expect(oneStepError(x, centred.alpha, centred.theta)).toBeLessThan(0.01);
     expect(centred.alpha.every((v) => v > 0)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, exponential, linear, polynomial, randomBipolar } from '../../src/index.js';
-import { pseudoinverse, recurrentProblems, trainCoefficients } from '../../plasticity/index.js';
+import { fit, pseudoinverse, recurrentProblems, trainCoefficients } from '../../plasticity/index.js';
 import { bruteGram, fieldsFrom, runAsynchronous } from './helpers.js';
 
 describe('pseudoinverse / least-squares SVM (K c = y)', () => {
@@ -42,7 +42,7 @@ describe('pseudoinverse / least-squares SVM (K c = y)', () => {
     const x = randomBipolar({ count: 20, dim: 40 }, createRng(3));
     const problem = recurrentProblems(x, linear()).problem(5);
     const rule = pseudoinverse({ tol: 1e-9 });
-    const closed = rule.fit(problem, rule.init(problem));
+    const closed = fit(rule, problem, rule.init(problem));
     const online = rule.init(problem);
     for (let epoch = 0; epoch < 2000 && !rule.isConverged(problem, online); epoch++) {
       for (let mu = 0; mu < 20; mu++) rule.partialFit(problem, online, mu);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuousPatterns, createRng, gaussianPatterns, linear, polynomial, randomBipolar } from '../../src/index.js';
-import { adatron, kernelAdatron, kernelProblem, passiveAggressive, perceptron, trainCoefficients, type LearningRule } from '../../plasticity/index.js';
+import { fit, adatron, kernelAdatron, kernelProblem, passiveAggressive, perceptron, trainCoefficients, type LearningRule } from '../../plasticity/index.js';
 import { bruteGram, fieldsFrom } from './helpers.js';
 
 /** Separable with overwhelming probability: M = 30 Gaussian points in n = 40 dimensions (M < n). */
@@ -30,7 +30,7 @@ describe('the online rules separate linearly separable data', () => {
         const rule = make();
         const problem = kernelProblem(x, y, linear(), { bias: rule.options.bias ?? false });
         const state = rule.init(problem);
-        rule.fit(problem, state, { maxEpochs: 5000, rng: createRng(seed) });
+        fit(rule, problem, state, { maxEpochs: 5000, rng: createRng(seed) });
         expect(state.converged).toBe(true);
         // Fields recomputed independently (bias: a constant feature 1 in the augmented kernel).
         const g = rule.options.bias ? gram.map((v) => v + 1) : gram;
@@ -55,7 +55,7 @@ describe('the perceptron on non-separable data', () => {
     const x = continuousPatterns(Float64Array.of(1, 2, -1, 1, 2, -1, 0.5, 0, 1), { count: 3, dim: 3 });
     const problem = kernelProblem(x, [1, -1, 1], linear());
     const rule = perceptron();
-    const state = rule.fit(problem, rule.init(problem), { maxEpochs: 50 });
+    const state = fit(rule, problem, rule.init(problem), { maxEpochs: 50 });
     expect(state.converged).toBe(false);
     expect(state.epochs).toBe(50);
     expect(state.updates).toBeGreaterThanOrEqual(50);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filter, take, toArray } from 'rxjs';
-import { createRng, expBeta, linear, polynomial, randomBipolar } from '../../src/index.js';
-import { hebbian, perceptron, presentations, recurrentProblems, trainCoefficients, trainFeedForward, trainingEvents$, trainingSession, type TrainingEvent } from '../../plasticity/index.js';
+import { createRng, expBeta, linear, polynomial, randomBipolar, trainingEvents$ } from '../../src/index.js';
+import { hebbian, perceptron, presentations, recurrentProblems, trainCoefficients, trainFeedForward, trainingSession, type TrainingEvent } from '../../plasticity/index.js';
 import { bruteGram } from './helpers.js';
 
 describe('shared overlaps: each neuron\'s kernel matrix follows from H = X X^T', () => {
@@ -27,41 +27,63 @@ describe('shared overlaps: each neuron\'s kernel matrix follows from H = X X^T',
   });
 });
 
-describe('online presentation as a stream of training events', () => {
+describe('online presentation: the training driver\'s events', () => {
   const x = randomBipolar({ count: 8, dim: 20 }, createRng(4));
 
   it('ends with the same coefficients as batch training, and reports per presentation', () => {
-    const events = [...presentations(x, linear(), perceptron(), { maxEpochs: 100 })];
+    const events = presentations(x, linear(), perceptron(), { maxEpochs: 100 });
     const presented = events.filter((e): e is Extract<TrainingEvent, { type: 'presentation' }> => e.type === 'presentation');
     const epochs = events.filter((e) => e.type === 'epoch');
-    expect(presented.length).toBe(epochs.length * 8 * 20);
-    expect(epochs.at(-1)).toMatchObject({ done: true, converged: 20 });
+    // Every neuron is shown every pattern in each epoch until it has converged, then drops out.
     const session = trainingSession(recurrentProblems(x, linear()), perceptron(), { maxEpochs: 100 });
-    for (const _ of session.events()) { /* drain */ }
+    session.run();
+    const epochsPerNeuron = session.reports().map((r) => r.epochs);
+    expect(presented.length).toBe(8 * epochsPerNeuron.reduce((a, b) => a + b, 0));
+    expect(epochs.length).toBe(Math.max(...epochsPerNeuron));
+    expect(epochs.at(-1)).toMatchObject({ done: true, converged: 20 });
     const batch = trainCoefficients(x, linear(), perceptron(), { maxEpochs: 100 });
     expect(Array.from(session.coefficients().alpha)).toEqual(Array.from(batch.alpha));
+    // The per-presentation updates sum to the coefficient changes the batch trainer counted.
+    expect(presented.filter((e) => e.updated).length).toBe(batch.reports.reduce((s, r) => s + r.updates, 0));
   });
 
   it('supports sequential learning: a curriculum interleaved with reading the coefficients', () => {
     const session = trainingSession(recurrentProblems(x, linear()), hebbian(), { sequence: [0, 1, 2] });
     const stored: number[] = [];
-    for (const e of session.events()) {
+    session.run((e) => {
       if (e.type === 'presentation' && e.neuron === 19) {
         const { alpha } = session.coefficients();
         stored.push(Array.from(alpha.subarray(0, 8)).filter((v) => v === 1).length);
       }
-    }
+    });
     expect(stored).toEqual([1, 2, 3]);
   });
 
-  it('trainingEvents$ wraps the stream in RxJS, and unsubscribing stops training', async () => {
+  it('a session runs once', () => {
+    const session = trainingSession(recurrentProblems(x, linear()), hebbian(), {});
+    session.run();
+    expect(() => session.run()).toThrow(/runs once/);
+  });
+
+  it('trainingEvents$ wraps the driver\'s events in RxJS, and unsubscribing stops training at once', () => {
     const session = trainingSession(recurrentProblems(x, linear()), perceptron(), { rng: createRng(5) });
-    const firstUpdates = await new Promise<TrainingEvent[]>((resolve) => {
-      trainingEvents$(session).pipe(filter((e) => e.type === 'presentation' && e.updated), take(3), toArray()).subscribe(resolve);
-    });
+    let seen = 0;
+    let firstUpdates: TrainingEvent[] = [];
+    trainingEvents$(session).pipe(filter((e) => { seen++; return e.type === 'presentation' && e.updated; }), take(3), toArray()).subscribe((events) => { firstUpdates = events; });
     expect(firstUpdates).toHaveLength(3);
+    // Training stopped right after the third update: the neurons hold exactly 3 coefficient
+    // changes in all, no epoch was completed, and no event was produced after the unsubscription.
+    const reports = session.reports();
+    expect(reports.reduce((s, r) => s + r.updates, 0)).toBe(3);
+    expect(reports.every((r) => r.epochs === 0)).toBe(true);
+    const last = firstUpdates[2] as Extract<TrainingEvent, { type: 'presentation' }>;
+    expect(seen).toBe(last.step * 20 + last.neuron + 1);
+    const total = session.coefficients().alpha.reduce((s, v) => s + v, 0);
+    expect(total).toBe(3);
+
     const s2 = trainingSession(recurrentProblems(x, linear()), perceptron(), { maxEpochs: 50 });
-    const all = await new Promise<TrainingEvent[]>((resolve) => trainingEvents$(s2).pipe(toArray()).subscribe(resolve));
+    let all: TrainingEvent[] = [];
+    trainingEvents$(s2).pipe(toArray()).subscribe((events) => { all = events; });
     expect(all.at(-1)).toMatchObject({ type: 'epoch', done: true });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, gaussianPatterns, linear, polynomial, randomBipolar } from '../../src/index.js';
-import { kernelAdatron, kernelProblem, minover, neuronReport, recurrentProblems, type LearningRule, type LocalProblem } from '../../plasticity/index.js';
+import { fit, kernelAdatron, kernelProblem, minover, neuronReport, recurrentProblems, type LearningRule, type LocalProblem } from '../../plasticity/index.js';
 import { bruteForceSvm, bruteGram, fieldsFrom } from './helpers.js';
 
 /** A separable feed-forward problem (Gaussian inputs, random labels, M = 10 < 2n = 12 so most draws separate). */
@@ -15,7 +15,7 @@ function gaussianProblem(seed: number): { problem: LocalProblem; gram: Float64Ar
 
 function fitted(rule: LearningRule, problem: LocalProblem, maxEpochs: number) {
   const state = rule.init(problem);
-  rule.fit(problem, state, { maxEpochs, rng: createRng(5) });
+  fit(rule, problem, state, { maxEpochs, rng: createRng(5) });
   return state;
 }
 
