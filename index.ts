@@ -42,3 +42,4 @@ export * from './src/scenario/task-rng.js';
 export { version } from './src/version.js';
 export * from './neurons/index.js';
 export * from './plasticity/index.js';
+export * from './spec/index.js';
