@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
-  SingularMatrixError, coverNetworkCapacity, defineScenario, hebbianErrorFreeCapacity, lineChart, param, randomBipolar,
-  type Check, type Plot, type Row, type Series,
+  SingularMatrixError, coverNetworkCapacity, defineScenario, hebbianErrorFreeCapacity, param, randomBipolar,
+  type Check, type Plot, type Row,
 } from '../src/index.js';
+import { measuredTheoryChart, type ChartSeries } from '../src/report/chart-spec.js';
+import { tInterval } from '../src/report/intervals.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
@@ -44,6 +46,12 @@ function theoryAlpha(rule: ScenarioRule, kernel: ScenarioKernel, n: number, spar
   if (rule === 'pseudoinverse') return (n - 1) / n;
   return coverNetworkCapacity(n) / n;
 }
+
+/** Legend names of the rules (CLI names otherwise). */
+const capacityRuleLabels: Readonly<Record<string, string>> = {
+  hebbian: 'Hebbian (one-shot)', centredHebbian: 'centred Hebbian', pseudoinverse: 'pseudoinverse', perceptron: 'perceptron (κ = 0)',
+  minover: 'MinOver', pa: 'passive-aggressive (PA-I)', adatron: 'Kernel-Adatron',
+};
 
 export default defineScenario({
   name: 'capacity',
@@ -117,24 +125,38 @@ export default defineScenario({
       }
     }
     const plots: Plot[] = [];
+    const ruleLabel = (rule: string): string => capacityRuleLabels[rule] ?? rule;
     for (const kernel of p.kernels) {
-      const kRows = rows.filter((r) => r.kernel === kernel);
-      const series: Series[] = p.rules.map((rule) => {
-        const rr = kRows.filter((r) => r.rule === rule);
-        return { name: rule, x: rr.map((r) => r.N as number), y: rr.map((r) => r.alphaC as number), error: rr.map((r) => r.alphaCStd as number), mode: 'line+points' };
-      });
-      if (kernel === 'linear') {
-        const ns = [...p.N].sort((a, b) => a - b);
-        const fine = ns.length > 1 ? Array.from({ length: 40 }, (_, k) => Math.round(ns[0]! * (ns[ns.length - 1]! / ns[0]!) ** (k / 39))) : ns;
-        series.push({ name: 'Cover, finite N', x: fine, y: fine.map((n) => coverNetworkCapacity(n) / n), mode: 'dashed', color: '#333' });
-        series.push({ name: 'Gardner limit 2', x: [fine[0]!, fine[fine.length - 1]!], y: [2, 2], mode: 'dashed', color: '#999' });
-        series.push({ name: 'Hebbian, finite N', x: fine, y: fine.map((n) => hebbianErrorFreeCapacity(n) / n), mode: 'dashed', color: '#e15759' });
-        series.push({ name: '1 / (2 ln N)', x: fine, y: fine.map((n) => 1 / (2 * Math.log(n))), mode: 'dashed', color: '#ff9da7' });
+      const series: ChartSeries[] = p.rules.map((rule) => ({
+        name: ruleLabel(rule), kind: 'measured' as const, connect: true,
+        points: [...groupBy(joined.filter((r) => r.rule === rule && r.kernel === kernel), (r) => String(r.N)).values()].map((g) => {
+          const t = tInterval(g.map((r) => r.mMax / r.N));
+          return { x: g[0]!.N, y: t.estimate, lo: t.lo, hi: t.hi };
+        }),
+      }));
+      const ns = [...p.N].sort((a, b) => a - b);
+      if (kernel === 'linear' && p.sparseness === 0.5) {
+        const fine = ns.length > 1 ? [...new Set(Array.from({ length: 60 }, (_, k) => Math.round(ns[0]! * (ns[ns.length - 1]! / ns[0]!) ** (k / 59))))] : ns;
+        const hebbian = p.rules.includes('hebbian');
+        series.push({ name: 'Cover, all N neurons (finite N)', kind: 'theory', color: '#000000', points: fine.map((n) => ({ x: n, y: coverNetworkCapacity(n) / n })) });
+        series.push({ name: 'Gardner limit α_c = 2', kind: 'theory', dashed: true, color: '#999999', points: [{ x: fine[0]!, y: 2 }, { x: fine[fine.length - 1]!, y: 2 }] });
+        if (hebbian) {
+          series.push({ name: 'Hebbian, error-free (finite N)', kind: 'theory', colorOf: ruleLabel('hebbian'), points: fine.map((n) => ({ x: n, y: hebbianErrorFreeCapacity(n) / n })) });
+          series.push({ name: 'Hebbian, 1 / (2 ln N)', kind: 'theory', dashed: true, colorOf: ruleLabel('hebbian'), points: fine.map((n) => ({ x: n, y: 1 / (2 * Math.log(n)) })) });
+        }
+        if (p.rules.includes('pseudoinverse')) series.push({ name: 'pseudoinverse, (N − 1) / N', kind: 'theory', dashed: true, colorOf: ruleLabel('pseudoinverse'), points: fine.map((n) => ({ x: n, y: (n - 1) / n })) });
       }
       plots.push({
         name: `alpha-vs-n-${kernel}`,
         title: `Capacity per neuron, ${kernel} kernel`,
-        svg: lineChart({ title: `Capacity alpha_c = M_max / N (${kernel} kernel)`, xLabel: 'N (neurons)', yLabel: 'alpha_c', series, xScale: 'log', yScale: kernel === 'linear' ? 'linear' : 'log' }),
+        spec: measuredTheoryChart({
+          title: `Capacity of the learning rules, ${kernel} kernel: α_c = M_max / N`,
+          interval: `points: mean over ${ctx.trials} pattern sets; bars: 95% t interval (points dodged sideways)`,
+          x: { title: 'N (neurons)', scale: 'log', ticks: ns },
+          y: { title: 'α_c = M_max / N', scale: kernel === 'linear' ? 'linear' : 'log' },
+          series,
+          dodge: 0.012,
+        }),
       });
     }
     return {

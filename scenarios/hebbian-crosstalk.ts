@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { defineScenario, hebbianBitError, hebbianBitErrorFinite, lineChart, linear, param, randomBipolar, type Check, type Row } from '../src/index.js';
+import { defineScenario, hebbianBitError, hebbianBitErrorFinite, linear, param, randomBipolar, type Check, type Plot, type Row } from '../src/index.js';
+import { measuredTheoryChart } from '../src/report/chart-spec.js';
+import { tInterval } from '../src/report/intervals.js';
 import { hebbian, recurrentProblems } from '../plasticity/index.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
@@ -61,15 +63,24 @@ export default defineScenario({
         criterion: `within 4 SE + P/sqrt(N) (${tol.toPrecision(2)}) of Phi(-sqrt((N-1)/(M-1))); asymptotic Phi(-1/sqrt(alpha)) = ${theory.toPrecision(3)}`,
       });
     }
-    const fine = Array.from({ length: 60 }, (_, k) => 0.02 + (k / 59) * (Math.max(...p.alphas) - 0.02));
-    const plots = [{
+    const lo = Math.min(...p.alphas);
+    const hi = Math.max(...p.alphas);
+    const fine = Array.from({ length: 80 }, (_, k) => lo + (k / 79) * (hi - lo));
+    // Trials are independent networks; bits within one network are not (shared patterns), so the
+    // interval is a t interval over the per-network error rates, not a binomial one.
+    const bars = [...groupBy(joined, (g) => String(g.alpha)).values()].map((g) => ({ alpha: g[0]!.alpha, m: g[0]!.m, ...tInterval(g.map((x) => x.errors / x.bits)) }));
+    const plots: Plot[] = [{
       name: 'bit-error-vs-load',
       title: 'One-step bit error against load',
-      svg: lineChart({
-        title: `Classical Hopfield one-step bit error (N = ${p.N})`, xLabel: 'load alpha = M / N', yLabel: 'bit error', yScale: 'log',
+      spec: measuredTheoryChart({
+        title: `Classical Hopfield network: one-step bit error (N = ${p.N})`,
+        interval: `bars: 95% t interval over ${ctx.trials} networks`,
+        x: { title: 'load α = M / N' },
+        y: { title: 'bit error P(flip)', scale: 'log' },
         series: [
-          { name: 'measured', x: rows.map((r) => r.alpha as number), y: rows.map((r) => r.bitError as number), error: rows.map((r) => 2 * (r.se as number)), mode: 'points' },
-          { name: 'Phi(-1/sqrt(alpha))', x: fine, y: fine.map(hebbianBitError), mode: 'dashed' },
+          { name: `simulation, N = ${p.N}`, kind: 'measured', points: bars.map((b) => ({ x: b.alpha, y: b.estimate, lo: b.lo, hi: b.hi })) },
+          { name: 'Φ(−√((N−1)/(M−1))), finite N', kind: 'theory', points: fine.map((a) => ({ x: a, y: hebbianBitErrorFinite(p.N, Math.max(2, Math.round(a * p.N))) })) },
+          { name: 'Φ(−1/√α), N → ∞', kind: 'theory', dashed: true, points: fine.map((a) => ({ x: a, y: hebbianBitError(a) })) },
         ],
       }),
     }];
