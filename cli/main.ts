@@ -89,7 +89,7 @@ async function run(args: RunArgs, io: CliIo): Promise<void> {
   });
   bar.done();
   const out = args.out ?? `out/${scenario.name}`;
-  writeRun(out, runResult, { description: scenario.description });
+  await writeRun(out, runResult, { description: scenario.description });
   const { result, output } = runResult;
   if (args.json) {
     io.stdout(`${JSON.stringify(result)}\n`);

@@ -153,7 +153,7 @@ export default defineScenario({
           title: `Capacity of the learning rules, ${kernel} kernel: α_c = M_max / N`,
           interval: `points: mean over ${ctx.trials} pattern sets; bars: 95% t interval (points dodged sideways)`,
           x: { title: 'N (neurons)', scale: 'log', ticks: ns },
-          y: { title: 'α_c = M_max / N', scale: kernel === 'linear' ? 'linear' : 'log' },
+          y: kernel === 'linear' ? { title: 'α_c = M_max / N', domain: [0, 2.1] } : { title: 'α_c = M_max / N', scale: 'log' },
           series,
           dodge: 0.012,
         }),
