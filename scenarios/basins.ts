@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { SingularMatrixError, defineScenario, flipBits, lineChart, linear, param, patternRow, randomBipolar, recurrentNetwork, type Check, type Row } from '../src/index.js';
+import { SingularMatrixError, defineScenario, flipBits, linear, param, patternRow, randomBipolar, recurrentNetwork, type Check, type Plot, type Row } from '../src/index.js';
+import { measuredTheoryChart } from '../src/report/chart-spec.js';
+import { wilsonInterval } from '../src/report/intervals.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { scenarioRule, scenarioRules, type ScenarioRule } from './lib/rules.js';
 import { binomialSe, groupBy } from './lib/stats.js';
@@ -96,15 +98,22 @@ export default defineScenario({
         });
       }
     }
-    const plots = [{
+    const plots: Plot[] = [{
       name: 'recall-vs-noise',
       title: 'Basins of attraction',
-      svg: lineChart({
-        title: `Recall against cue noise (N = ${p.N}, load ${p.load})`, xLabel: 'fraction of flipped cue bits', yLabel: 'P(recall)', yDomain: [0, 1],
-        series: p.rules.map((rule) => {
-          const rr = rows.filter((r) => r.rule === rule);
-          return { name: rule, x: rr.map((r) => r.noise as number), y: rr.map((r) => r.recall as number), error: rr.map((r) => r.se as number), mode: 'line+points' as const };
-        }),
+      spec: measuredTheoryChart({
+        title: `Recall against cue noise, N = ${p.N}, load α = ${p.load}`,
+        interval: `bars: 95% Wilson interval over ${ctx.trials * p.cues} cues per point (${ctx.trials} networks); series dodged sideways`,
+        x: { title: 'cue noise: fraction of flipped bits' },
+        y: { title: 'P(recall): fixed point = stored pattern', domain: [-0.03, 1.03] },
+        series: p.rules.map((rule) => ({
+          name: rule, kind: 'measured' as const, connect: true,
+          points: rows.filter((r) => r.rule === rule).map((r) => {
+            const w = wilsonInterval(Math.round((r.recall as number) * (r.cues as number)), r.cues as number);
+            return { x: r.noise as number, y: r.recall as number, lo: w.lo, hi: w.hi };
+          }),
+        })),
+        dodge: 0.01,
       }),
     }];
     return {
