@@ -10,6 +10,37 @@ export interface RenderedPlot {
 }
 
 /**
+ * Approximate advance width of a text in DejaVu Sans (the figures' first font), in em per
+ * character class. Vega lays out legends, titles and label limits with text widths; without a
+ * canvas it guesses 0.8 em per character, which pads every figure with empty space.
+ */
+function textWidth(text: string, size: number, bold: boolean): number {
+  let em = 0;
+  for (const ch of text) {
+    if (' .,:;\'|!ijlI()[]'.includes(ch)) em += 0.32;
+    else if ('ftr-'.includes(ch)) em += 0.42;
+    else if ('mwMW—'.includes(ch)) em += 0.9;
+    else if (ch >= 'A' && ch <= 'Z') em += 0.72;
+    else em += 0.6;
+  }
+  return em * size * (bold ? 1.1 : 1);
+}
+
+interface TextItem {
+  readonly text?: unknown;
+  readonly fontSize?: number;
+  readonly fontWeight?: string | number;
+}
+
+const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
+metrics.width = (item, text) => {
+  const value = text ?? item.text;
+  const s = Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value);
+  const w = item.fontWeight;
+  return textWidth(s, item.fontSize ?? 11, w === 'bold' || (typeof w === 'number' && w >= 600));
+};
+
+/**
  * A spec as JSON text: indented, but every flat object (a data row, a scale) on one line, so a
  * table of thousands of rows stays readable and small.
  *
@@ -26,8 +57,8 @@ export function specToJson(spec: unknown): string {
  * Renders a plot's Vega-Lite spec to a standalone SVG document, headless: Vega-Lite compiles the
  * spec to Vega, and a Vega view with the `none` renderer writes SVG (no canvas, no browser, no
  * native module). Also returns the spec as pretty JSON (written beside the SVG as
- * `<name>.vl.json`, so a user can restyle the figure in the Vega editor). Each call builds its
- * own view, so concurrent calls do not interfere.
+ * `<name>.vl.json`, so a user can restyle the figure in the Vega editor). The same spec always gives
+ * the same bytes when figures are rendered one at a time (await each call).
  *
  * @throws InvalidValueError when the plot has no spec, or Vega-Lite rejects it.
  * @example
@@ -44,6 +75,9 @@ export async function renderPlot(plot: Plot): Promise<RenderedPlot> {
   } catch (error) {
     throw new InvalidValueError(`plot "${plot.name}"`, `is not a valid Vega-Lite spec (${(error as Error).message})`, 'check the spec against https://vega.github.io/schema/vega-lite/v6.json');
   }
+  // SVG definition ids (clip paths) come from a global counter: reset it so that a figure's bytes
+  // do not depend on what was rendered before.
+  vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
   try {
     // A tenth of a pixel is plenty; Vega writes full doubles, which doubles the file size.
