@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
-  binomial, coverCapacity, defineScenario, lineChart, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
-  recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Rng, type Row,
+  binomial, coverCapacity, defineScenario, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
+  recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Plot, type Rng, type Row,
 } from '../src/index.js';
+import { measuredTheoryChart } from '../src/report/chart-spec.js';
+import { tInterval } from '../src/report/intervals.js';
 import { fit, kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
@@ -178,16 +180,27 @@ export default defineScenario({
       }
     }
     const by = (model: string) => rows.filter((r) => r.model === model);
-    const plots = [{
+    const groups = [...groupBy(joined, (g) => String(g.N)).values()];
+    const measuredSeries = (pick: (g: TaskResult) => number) => groups.map((g) => {
+      const t = tInterval(g.map(pick));
+      return { x: g[0]!.N, y: t.estimate, lo: t.lo, hi: t.hi };
+    });
+    const pointName = 'point neurons (linear kernel)';
+    const dendriteName = `dendrites (h + 1)${p.degree === 2 ? '²' : p.degree === 3 ? '³' : '⁴'}`;
+    const plots: Plot[] = [{
       name: 'dendrites-capacity',
       title: 'Capacity gained by dendritic nonlinearity',
-      svg: lineChart({
-        title: `M_max of point neurons and degree-${p.degree} dendrites (Kernel-Adatron)`, xLabel: 'N', yLabel: 'M_max', yScale: 'log',
+      spec: measuredTheoryChart({
+        title: `M_max of point neurons and degree-${p.degree} dendrites (Kernel-Adatron)`,
+        interval: `points: mean over ${ctx.trials} pattern sets; bars: 95% t interval`,
+        notes: ['theory: Cover\'s count of separable sets in each feature space (N − 1 inputs, or all monomials of degree ≤ p)'],
+        x: { title: 'N (neurons)', integer: true },
+        y: { title: 'M_max (patterns stored)', scale: 'log' },
         series: [
-          { name: 'point (linear)', x: by('point').map((r) => r.N as number), y: by('point').map((r) => r.mMax as number), error: by('point').map((r) => r.mMaxStd as number), mode: 'line+points' },
-          { name: `dendrites (h + 1)^${p.degree}`, x: by('pyramidal').map((r) => r.N as number), y: by('pyramidal').map((r) => r.mMax as number), error: by('pyramidal').map((r) => r.mMaxStd as number), mode: 'line+points' },
-          { name: 'Cover, point', x: by('point').map((r) => r.N as number), y: by('point').map((r) => r.theoryMMax as number), mode: 'dashed' },
-          { name: 'Cover, dendrites', x: by('pyramidal').map((r) => r.N as number), y: by('pyramidal').map((r) => r.theoryMMax as number), mode: 'dashed' },
+          { name: pointName, kind: 'measured', connect: true, points: measuredSeries((g) => g.mMaxPoint) },
+          { name: dendriteName, kind: 'measured', connect: true, points: measuredSeries((g) => g.mMaxDendritic) },
+          { name: 'Cover, point neurons', kind: 'theory', dashed: true, colorOf: pointName, points: by('point').map((r) => ({ x: r.N as number, y: r.theoryMMax as number })) },
+          { name: 'Cover, dendrites', kind: 'theory', dashed: true, colorOf: dendriteName, points: by('pyramidal').map((r) => ({ x: r.N as number, y: r.theoryMMax as number })) },
         ],
       }),
     }];
