@@ -8,7 +8,8 @@
  */
 export { applyUpdate, cloneState, createState, currentField, kktHolds, minStability, onlineRule, refreshFields, weightNorm2 } from './rule.js';
 export type { LearningRule, LocalProblem, NeuronState, OnlineRuleSpec, RuleOptions } from './rule.js';
-export * from './driver.js';
+export { MAX_EPOCHS, drive, fit } from './driver.js';
+export type { DriveResult, EpochEvent, FitOptions, Learner, PresentationEvent, TrainingEvent, TrainingListener } from './driver.js';
 export * from './options.js';
 export { kernelProblem, localProblem, overlapMatrix } from './problem.js';
 export type { KernelProblemOptions, LocalProblemInput } from './problem.js';

@@ -5,12 +5,13 @@ import * as kmn from '../../src/index.js';
 describe('the public API of plasticity is pinned (changing it is a deliberate act)', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(plasticity).sort()).toEqual([
-      'adatron', 'applyUpdate', 'createRule', 'createState', 'currentField', 'feedForwardProblems', 'fitEpochs',
-      'hebbian', 'kernelAdatron', 'kernelProblem', 'kktHolds', 'localProblem', 'minStability', 'minover',
-      'networkThreshold', 'neuronReport', 'onlineRule', 'overlapMatrix', 'passiveAggressive', 'perceptron',
-      'presentations', 'pseudoinverse', 'recurrentProblems', 'refreshFields', 'registerRule', 'ruleEntry',
-      'ruleNames', 'train', 'trainCoefficients', 'trainFeedForward', 'trainProblems', 'trainingEvents$',
-      'trainingSession', 'weightNorm2',
+      'MAX_EPOCHS', 'adatron', 'adatronSchema', 'applyUpdate', 'centredHebbian', 'centredHebbianSchema', 'cloneState', 'createRule',
+      'createState', 'currentField', 'drive', 'feedForwardProblems', 'fit', 'hebbian', 'hebbianSchema', 'kernelAdatron', 'kernelProblem',
+      'kktHolds', 'localProblem', 'minStability', 'minover', 'minoverSchema', 'networkThreshold', 'neuronReport', 'onlineRule',
+      'overlapMatrix', 'parseRuleOptions', 'passiveAggressive', 'passiveAggressiveSchema', 'perceptron', 'perceptronSchema',
+      'presentations', 'pseudoinverse', 'pseudoinverseSchema', 'recurrentProblems', 'refreshFields', 'registerRule', 'ruleEntry',
+      'ruleFromSpec', 'ruleJsonSchema', 'ruleNames', 'ruleOption', 'ruleOptionsJsonSchema', 'ruleSpec', 'train', 'trainCoefficients',
+      'trainFeedForward', 'trainProblems', 'trainingSession', 'weightNorm2',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, linear, normalCdf, randomBipolar, type BipolarPatterns } from '../../src/index.js';
-import { centredHebbian, hebbian, trainCoefficients } from '../../plasticity/index.js';
+import { centredHebbian, fit, hebbian, recurrentProblems, trainCoefficients } from '../../plasticity/index.js';
 
 /**
  * One-step bit error: the fraction of (neuron, pattern) pairs whose field, with the network set
@@ -65,5 +65,38 @@ describe('Hebbian one-shot learning (A = 1)', () => {
     expect(oneStepError(x, plain.alpha, plain.theta)).toBeGreaterThan(0.05);
     expect(oneStepError(x, centred.alpha, centred.theta)).toBeLessThan(0.01);
     expect(centred.alpha.every((v) => v > 0)).toBe(true);
+  });
+
+  it('two centred rule objects with equal options give the same theta on the same state (no learned state outside NeuronState)', () => {
+    // Issue 10: the threshold's kbar lived in a per-object WeakMap, so a state initialised by one
+    // object and trained by another got theta 281.9 instead of 28.5. Expected value computed here
+    // from the kernel matrix by plain loops: theta = kbar sum_mu c^mu - a (kself - kbar), c = y - a.
+    const x = randomBipolar({ count: 30, dim: 200, sparseness: 0.1 }, createRng(11));
+    const problem = recurrentProblems(x, linear()).problem(4);
+    const a = 2 * 0.1 - 1;
+    const m = problem.count;
+    let off = 0;
+    let self = 0;
+    let sumC = 0;
+    for (let mu = 0; mu < m; mu++) {
+      self += problem.gram[mu * m + mu]!;
+      sumC += problem.labels[mu]! - a;
+      for (let nu = 0; nu < m; nu++) if (nu !== mu) off += problem.gram[mu * m + nu]!;
+    }
+    const kbar = off / (m * (m - 1));
+    const expected = kbar * sumC - a * (self / m - kbar);
+    const first = centredHebbian({ sparseness: 0.1 });
+    const second = centredHebbian({ sparseness: 0.1 });
+    const byFirst = fit(first, problem, first.init(problem), { online: true });
+    const bySecond = fit(second, problem, first.init(problem), { online: true });
+    const solved = fit(second, problem, first.init(problem));
+    for (const state of [byFirst, bySecond, solved]) expect(Math.abs(state.theta - expected)).toBeLessThan(1e-9 * Math.abs(expected));
+  });
+
+  it('hebbian() is the classical rule whatever it is trained with, and refuses a sparseness', () => {
+    const x = randomBipolar({ count: 10, dim: 40, sparseness: 0.1 }, createRng(12));
+    const { alpha, theta } = trainCoefficients(x, linear(), hebbian());
+    expect(alpha.every((v) => v === 1) && theta.every((v) => v === 0)).toBe(true);
+    expect(() => hebbian({ sparseness: 0.1 } as never)).toThrow(/centredHebbian/);
   });
 });
