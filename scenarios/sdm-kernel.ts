@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
-  defineScenario, flipBits, lineChart, param, patternRow, randomBipolar, sdmFeatureMap, sdmHypercube, sdmHypersphereValue, spherePatterns,
-  kernelValue, type Check, type Rng, type Row,
+  defineScenario, flipBits, param, patternRow, randomBipolar, sdmFeatureMap, sdmHypercube, sdmHypersphereValue, spherePatterns,
+  kernelValue, type Check, type Plot, type Rng, type Row,
 } from '../src/index.js';
+import { measuredTheoryChart } from '../src/report/chart-spec.js';
+import { tInterval, wilsonInterval } from '../src/report/intervals.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { linearFit } from './lib/geometry.js';
 import { groupBy, meanStd } from './lib/stats.js';
@@ -193,38 +195,64 @@ export default defineScenario({
         criterion: 'log-log slope within 0.25 of 1 (at fixed r the activation probability is not re-optimised per N_phi, which bends the curve slightly)',
       });
     }
-    const plots = [
+    const geometries = ['hypercube', 'hypersphere'] as const;
+    const pointsPerTask = kernelTasks[0]?.r.length ?? 0;
+    const plots: Plot[] = [
       {
         name: 'sdm-error-vs-nphi', title: 'Finite SDM converges to the kernel',
-        svg: lineChart({
-          title: 'Finite SDM: RMS error of phi.phi / N_phi', xLabel: 'N_phi', yLabel: 'RMS error', xScale: 'log', yScale: 'log',
-          series: (['hypercube', 'hypersphere'] as const).flatMap((g) => {
-            const rows = convergence.filter((r) => r.geometry === g);
-            return [
-              { name: `${g} measured`, x: rows.map((r) => r.nPhi as number), y: rows.map((r) => r.rmsError as number), mode: 'line+points' as const },
-              { name: `${g} binomial SE`, x: rows.map((r) => r.nPhi as number), y: rows.map((r) => r.binomialSe as number), mode: 'dashed' as const },
-            ];
-          }),
+        spec: measuredTheoryChart({
+          title: 'Finite SDM: RMS error of the kernel estimate φ·φ / N_φ',
+          interval: `points: RMS error over ${ctx.trials * pointsPerTask} pairs per N_φ (no bars); lines: binomial standard error √(K(1 − K) / N_φ)`,
+          x: { title: 'N_φ (hidden units, random addresses)', scale: 'log', ticks: p.nPhi },
+          y: { title: 'RMS error of φ·φ / N_φ', scale: 'log' },
+          series: [
+            ...geometries.map((g) => ({ name: `${g}, finite SDM`, kind: 'measured' as const, connect: true, points: convergence.filter((r) => r.geometry === g).map((r) => ({ x: r.nPhi as number, y: r.rmsError as number })) })),
+            ...geometries.map((g) => ({ name: `${g}, binomial SE`, kind: 'theory' as const, dashed: true, colorOf: `${g}, finite SDM`, points: convergence.filter((r) => r.geometry === g).map((r) => ({ x: r.nPhi as number, y: r.binomialSe as number })) })),
+          ],
         }),
       },
-      {
-        name: 'sdm-kernel-curve', title: 'SDM kernel against separation',
-        svg: lineChart({
-          title: 'Finite SDM (points) and infinite-SDM kernel (lines)', xLabel: 'separation (bits on the cube, radians on the sphere)', yLabel: 'K', yScale: 'log',
-          series: (['hypercube', 'hypersphere'] as const).flatMap((g) => {
-            const rows = curve.filter((r) => r.geometry === g);
-            return [
-              { name: `${g} kernel (Eq. ${g === 'hypercube' ? 16 : 17})`, x: rows.map((r) => r.separation as number), y: rows.map((r) => r.kernel as number), mode: 'line' as const },
-              { name: `${g} finite SDM`, x: rows.map((r) => r.separation as number), y: rows.map((r) => r.estimate as number), mode: 'points' as const },
-            ];
+      ...geometries.map((g): Plot => {
+        const rows = curve.filter((r) => r.geometry === g);
+        const nPhi = rows[0]?.nPhi as number;
+        const measured = `finite SDM, N_φ = ${nPhi}`;
+        return {
+          name: `sdm-kernel-curve-${g}`, title: `SDM kernel against separation (${g})`,
+          spec: measuredTheoryChart({
+            title: g === 'hypercube' ? `SDM kernel on the hypercube (Eq. 16), N = ${p.dim}, r = ${p.radius}` : `SDM kernel on the hypersphere (Eq. 17), N = ${p.dim}, b = ${p.b}`,
+            interval: `points: mean over ${ctx.trials} address sets; bars: 95% Wilson interval over ${ctx.trials} × N_φ addresses`,
+            x: g === 'hypercube' ? { title: 'Hamming distance d(x, y) (bits)', integer: true } : { title: 'angle between x and y (radians)' },
+            y: { title: 'K(x, y)', scale: 'log' },
+            series: [
+              { name: measured, kind: 'measured', points: rows.map((r) => {
+                const n = ctx.trials * nPhi;
+                const w = wilsonInterval(Math.round((r.estimate as number) * n), n);
+                return { x: r.separation as number, y: r.estimate as number, lo: w.lo, hi: w.hi };
+              }) },
+              { name: g === 'hypercube' ? 'infinite SDM, Eq. 16' : 'infinite SDM, Eq. 17', kind: 'theory', colorOf: measured, points: rows.map((r) => ({ x: r.separation as number, y: r.kernel as number })) },
+            ],
           }),
-        }),
-      },
+        };
+      }),
       {
         name: 'sdm-capacity', title: 'SDM capacity against N_phi',
-        svg: lineChart({
-          title: 'SDM capacity M_max against N_phi', xLabel: 'N_phi', yLabel: 'M_max', xScale: 'log', yScale: 'log',
-          series: [{ name: 'measured', x: capacityRows.map((r) => r.nPhi as number), y: capacityRows.map((r) => r.mMax as number), error: capacityRows.map((r) => r.mMaxStd as number), mode: 'line+points' }],
+        spec: measuredTheoryChart({
+          title: `SDM capacity against the number of hidden units (N_in = ${p.capacityDim}, r = ${p.capacityRadius})`,
+          interval: `points: mean over ${ctx.trials} address sets; bars: 95% t interval`,
+          x: { title: 'N_φ (hidden units, random addresses)', scale: 'log', ticks: p.capacityNPhi },
+          y: { title: 'M_max (associations recalled without error)', scale: 'log' },
+          series: [
+            { name: 'finite SDM', kind: 'measured', connect: true, points: [...groupBy(capTasks, (x) => String(x.t.nPhi)).values()].map((g) => {
+              const t = tInterval(g.map((x) => x.r.mMax));
+              return { x: g[0]!.t.nPhi, y: t.estimate, lo: t.lo, hi: t.hi };
+            }) },
+            ...(capacityRows.length > 0 ? [{
+              name: 'M_max ∝ N_φ (slope 1, through the mean)', kind: 'theory' as const, dashed: true, color: '#555555',
+              points: (() => {
+                const c = Math.exp(capacityRows.reduce((a, r) => a + Math.log(Math.max(1, r.mMax as number) / (r.nPhi as number)), 0) / capacityRows.length);
+                return capacityRows.map((r) => ({ x: r.nPhi as number, y: c * (r.nPhi as number) }));
+              })(),
+            }] : []),
+          ],
         }),
       },
     ];
