@@ -1,4 +1,4 @@
-import { normalCdf } from '../linalg/special.js';
+import { logBinomial, normalCdf } from '../linalg/special.js';
 
 /**
  * One-step bit error of the classical Hopfield network with Hebbian weights at load
@@ -26,6 +26,39 @@ export function hebbianBitError(alpha: number): number {
  */
 export function hebbianBitErrorFinite(n: number, m: number): number {
   return m <= 1 ? 0 : normalCdf(-Math.sqrt((n - 1) / (m - 1)));
+}
+
+/**
+ * The exact one-step bit error of the classical Hopfield network (Hebbian `A = 1`, `theta = 0`,
+ * no self-connections, `sgn(0) = +1`) at finite N and M, for random unbiased bipolar patterns.
+ * With the network set to pattern nu, neuron i's stability is `y h = (N - 1) + C`, where the
+ * crosstalk `C = sum_{mu != nu} sum_{j != i} (xi_i^nu xi_i^mu)(xi_j^mu xi_j^nu)` is a sum of
+ * `K = (M - 1)(N - 1)` independent uniform +/-1 terms, so `C = 2B - K` with `B ~ Binomial(K, 1/2)`.
+ * A bit is wrong when `y h < 0`, or `y h = 0` and `y = -1`:
+ * `P_error = P(B < t) + P(B = t) / 2` with `t = (K - N + 1) / 2` (Amit, Gutfreund and
+ * Sompolinsky 1985 take the Gaussian limit of the same sum). Summed in log space from the tail.
+ *
+ * @example
+ * ```ts
+ * hebbianBitErrorExact(100, 20); // close to hebbianBitErrorFinite(100, 20)
+ * ```
+ */
+export function hebbianBitErrorExact(n: number, m: number): number {
+  const k = (m - 1) * (n - 1);
+  const t = (k - n + 1) / 2;
+  const ln2k = k * Math.LN2;
+  let p = 0;
+  if (Number.isInteger(t) && t >= 0 && t <= k) p += Math.exp(logBinomial(k, t) - ln2k) / 2;
+  let b = Math.ceil(t) - 1;
+  if (b > k) b = k;
+  if (b < 0) return p;
+  let term = Math.exp(logBinomial(k, b) - ln2k);
+  for (; b >= 0; b--) {
+    p += term;
+    if (term < p * 1e-17) break;
+    term *= b / (k - b + 1);
+  }
+  return p;
 }
 
 /**
