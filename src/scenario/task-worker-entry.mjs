@@ -1,5 +1,7 @@
-// Worker bootstrap: registers the TypeScript loader, then runs the task worker.
+// Worker bootstrap when kmn runs from its TypeScript sources: registers the tsx loader, then
+// re-exports the task handler (compiled kmn points tinypool at task-worker.js instead).
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./task-worker.ts');
+const worker = await import('./task-worker.ts');
+export default worker.default;
