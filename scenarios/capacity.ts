@@ -8,18 +8,18 @@ import { tInterval } from '../src/report/intervals.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
-import { scenarioKernel, scenarioKernels, scenarioRule, scenarioRules, type ScenarioKernel, type ScenarioRule } from './lib/rules.js';
+import { scenarioKernel, scenarioKernels, scenarioRule, scenarioRuleSpec, scenarioRules, type ScenarioKernel, type ScenarioRule } from './lib/rules.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
 const params = z.object({
   N: param.intList([16, 32, 64], { min: 4, max: 4096 }),
-  rules: param.choiceList(scenarioRules, [...scenarioRules]),
+  rules: param.choiceList(scenarioRules, scenarioRules.filter((r) => r !== 'centredHebbian')),
   kernels: param.choiceList(scenarioKernels, ['linear']),
   degree: param.int(2, { min: 1, max: 6 }),
   temperature: param.number(1, { min: 1e-3 }),
   sparseness: param.number(0.5, { min: 0.01, max: 0.99 }),
   maxM: param.int(2000, { min: 2 }),
-  maxEpochs: param.int(2000, { min: 1 }),
+  maxEpochs: param.int(2000, { min: 1, max: 100_000 }),
 });
 type Params = z.infer<typeof params>;
 
@@ -38,10 +38,11 @@ function searchLimit(task: Task, p: Params): number {
 /**
  * Capacity of a network with this rule and kernel: its theory value per neuron, if kmn has one.
  * Separating rules on the linear kernel: Cover's theorem for N neurons with N - 1 inputs each;
- * Hebbian: Gaussian crosstalk, every bit stable; pseudoinverse: exactly N - 1 (K_i invertible iff M <= N - 1).
+ * classical Hebbian (A = 1, theta = 0): Gaussian crosstalk, every bit stable; pseudoinverse: exactly
+ * N - 1 (K_i invertible iff M <= N - 1). The centred Hebbian rule has no theory here.
  */
 function theoryAlpha(rule: ScenarioRule, kernel: ScenarioKernel, n: number, sparseness: number): number | null {
-  if (kernel !== 'linear' || sparseness !== 0.5) return null;
+  if (kernel !== 'linear' || sparseness !== 0.5 || rule === 'centredHebbian') return null;
   if (rule === 'hebbian') return hebbianErrorFreeCapacity(n) / n;
   if (rule === 'pseudoinverse') return (n - 1) / n;
   return coverNetworkCapacity(n) / n;
@@ -90,8 +91,9 @@ export default defineScenario({
       const m = meanStd(group.map((g) => g.mMax));
       const a = meanStd(group.map((g) => g.mMax / N));
       const theory = theoryAlpha(rule, kernel, N, p.sparseness);
+      const spec = scenarioRuleSpec(rule, p.sparseness);
       rows.push({
-        rule, kernel, N, mMax: m.mean, alphaC: a.mean, alphaCStd: a.std, trials: group.length,
+        rule, learningRule: `${spec.name} ${JSON.stringify(spec.options)}`, kernel, N, mMax: m.mean, alphaC: a.mean, alphaCStd: a.std, trials: group.length,
         censored: group.filter((g) => g.censored).length, theoryAlphaC: theory,
       });
     }

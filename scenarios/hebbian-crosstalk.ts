@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineScenario, hebbianBitError, hebbianBitErrorFinite, linear, param, randomBipolar, type Check, type Plot, type Row } from '../src/index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
-import { hebbian, recurrentProblems } from '../plasticity/index.js';
+import { fit, hebbian, recurrentProblems } from '../plasticity/index.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
 const params = z.object({
@@ -33,7 +33,7 @@ export default defineScenario({
     let errors = 0;
     for (let i = 0; i < p.N; i++) {
       const problem = source.problem(i, gram);
-      const state = rule.fit(problem, rule.init(problem));
+      const state = fit(rule, problem);
       for (let mu = 0; mu < m; mu++) if ((state.field[mu]! >= 0 ? 1 : -1) !== problem.labels[mu]) errors++;
     }
     return { m, errors, bits: p.N * m };
