@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   addGaussianNoise, chiSquareCdf, defineScenario, expBeta, expBetaCapacityBound, expBetaRecallProbability, gaussianPatterns,
-  interpolationNetwork, lineChart, param, patternRow, zeroTemperatureNetwork,
-  type Check, type ContinuousNetwork, type ContinuousPatterns, type Plot, type Rng, type Row, type Series,
+  interpolationNetwork, param, patternRow, zeroTemperatureNetwork,
+  type Check, type ContinuousNetwork, type ContinuousPatterns, type Plot, type Rng, type Row,
 } from '../src/index.js';
+import { measuredTheoryChart } from '../src/report/chart-spec.js';
+import { tInterval, wilsonInterval } from '../src/report/intervals.js';
 import { distance, linearFit, minPairwiseDistance2 } from './lib/geometry.js';
 import { binomialSe, groupBy, meanStd } from './lib/stats.js';
 
@@ -348,17 +350,28 @@ export default defineScenario({
       const nr = rows.filter((x) => x.N === N);
       const r = radiusFor(p, N);
       const threshold = (r * r) / N;
-      const hi = Math.max(...nr.map((x) => x.sigma2 as number));
-      const fine = Array.from({ length: 80 }, (_, k) => (hi * (k + 1)) / 80);
-      const series: Series[] = [
-        { name: 'measured', x: nr.map((x) => x.sigma2 as number), y: nr.map((x) => x.recall as number), error: nr.map((x) => 2 * (x.se as number)), mode: 'points' },
-        { name: 'P(chi2_N < r^2/sigma^2)', x: fine, y: fine.map((s) => expBetaRecallProbability({ n: N, r, sigma2: s })), mode: 'dashed' },
-        { name: 'sigma^2 = r^2 / N', x: [threshold, threshold], y: [0, 1], mode: 'dashed', color: '#999' },
-      ];
+      const sigmas = nr.map((x) => x.sigma2 as number);
+      const lo = Math.min(...sigmas);
+      const hi = Math.max(...sigmas);
+      const fine = Array.from({ length: 100 }, (_, k) => lo + ((hi - lo) * k) / 99);
+      const measured = `simulation, N = ${N}`;
       plots.push({
         name: `recall-vs-sigma2-N${N}`,
         title: `Recall against noise variance, N = ${N}`,
-        svg: lineChart({ title: `Exp_beta recall (N = ${N}, M = ${p.M}, r = ${r.toPrecision(3)}, ${p.model === 'zero-temperature' ? 'beta = inf' : `beta = ${p.beta}`})`, xLabel: 'noise variance sigma^2', yLabel: 'fraction recalled', yDomain: [0, 1], series }),
+        spec: measuredTheoryChart({
+          title: `Exp_β network: recall against cue noise (N = ${N}, M = ${p.M}, r = ${r.toPrecision(3)}, β = ${p.model === 'zero-temperature' ? '∞' : p.beta})`,
+          interval: `bars: 95% Wilson interval over the cues at each σ² (${nr[0]?.cues ?? 0} per point)`,
+          x: { title: 'noise variance σ² (cue = ξ + ε, ε ~ N(0, σ² I))' },
+          y: { title: 'fraction of cues recalled', domain: [-0.03, 1.03] },
+          series: [
+            { name: measured, kind: 'measured', points: nr.map((x) => {
+              const w = wilsonInterval(Math.round((x.recall as number) * (x.cues as number)), x.cues as number);
+              return { x: x.sigma2 as number, y: x.recall as number, lo: w.lo, hi: w.hi };
+            }) },
+            { name: 'P(χ²_N < r² / σ²), Property 5.2', kind: 'theory', colorOf: measured, points: fine.map((s) => ({ x: s, y: expBetaRecallProbability({ n: N, r, sigma2: s }) })) },
+            { name: 'σ² = r² / N (Property 6)', kind: 'theory', dashed: true, color: '#999999', points: [{ x: threshold, y: 0 }, { x: threshold, y: 1 }] },
+          ],
+        }),
       });
     }
     if (capacityRows.length > 0) {
@@ -367,12 +380,18 @@ export default defineScenario({
       plots.push({
         name: 'capacity-vs-n',
         title: 'Capacity against N',
-        svg: lineChart({
-          title: `Exp_beta capacity M_max (sigma_max^2 = ${p.sigma2Max})`, xLabel: 'N', yLabel: 'M_max', yScale: 'log',
+        spec: measuredTheoryChart({
+          title: `Exp_β network: exponential capacity (Property 7), σ²_max = ${p.sigma2Max}`,
+          interval: `points: mean over ${ctx.trials} pattern streams; bars: 95% t interval`,
+          x: { title: 'N (dimension of the patterns)', integer: true },
+          y: { title: 'M_max (patterns stored without error)', scale: 'log' },
           series: [
-            { name: 'measured', x: ns, y: capacityRows.map((c) => c.mMax as number), error: capacityRows.map((c) => 2 * (c.se as number)), mode: 'line+points' },
-            { name: 'pair statistics', x: fine, y: fine.map((n) => birthdayMeanCapacity(n, p.sigma2Max)), mode: 'dashed', color: '#333' },
-            { name: 'Eq. 24 bound', x: fine, y: fine.map((n) => expBetaCapacityBound({ n, sigma2Max: p.sigma2Max })), mode: 'dashed', color: '#e15759' },
+            { name: 'simulation', kind: 'measured', connect: true, points: [...groupBy(capacityRuns, (x) => String(x.t.N)).values()].map((g) => {
+              const t = tInterval(g.map((x) => x.r.mMax));
+              return { x: g[0]!.t.N, y: t.estimate, lo: t.lo, hi: t.hi };
+            }) },
+            { name: 'pair statistics (exact χ² pair probability)', kind: 'theory', color: '#000000', points: fine.map((n) => ({ x: n, y: birthdayMeanCapacity(n, p.sigma2Max) })) },
+            { name: 'Eq. 24 lower bound', kind: 'theory', dashed: true, color: '#999999', points: fine.map((n) => ({ x: n, y: expBetaCapacityBound({ n, sigma2Max: p.sigma2Max }) })) },
           ],
         }),
       });
