@@ -20,4 +20,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   dendrites: at('dendrites'),
   'continuous-recall': at('continuous-recall'),
   'sphere-basins': at('sphere-basins'),
+  'uhn-benchmark': at('uhn-benchmark'),
 };
