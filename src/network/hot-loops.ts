@@ -70,7 +70,7 @@ export function scaleRows(a: Float64Array, b: Float64Array, t: Int8Array, base: 
 
 /**
  * The two subunit inputs of every pattern for a neuron whose own term is +1 (`same`) or -1
- * (`diff`): `h - 1` and `h + 1` for overlaps, `d2` and `d2 - 4` for squared distances.
+ * (`diff`): `h - 1` and `h + 1` for overlaps, `d2` and `max(d2 - 4, 0)` for squared distances.
  *
  * @example
  * ```ts
@@ -84,9 +84,11 @@ export function subunitInputs(stat: Float64Array, same: Float64Array, diff: Floa
       diff[mu] = stat[mu]! + 1;
     }
   } else {
+    // d2 = 0 (the state is pattern mu) rules out a differing own entry; clamp its unused input to
+    // 0, since g2 of a negative squared distance is NaN for Exp_beta and SDM, and NaN does not cancel.
     for (let mu = 0; mu < m; mu++) {
       same[mu] = stat[mu]!;
-      diff[mu] = stat[mu]! - 4;
+      diff[mu] = stat[mu]! >= 4 ? stat[mu]! - 4 : 0;
     }
   }
 }

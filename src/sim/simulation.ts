@@ -1,5 +1,6 @@
 import { Subject, type Observable } from 'rxjs';
-import type { RecurrentNetwork, RunOptions, RunResult, SpikeBatch } from '../network/recurrent-network.js';
+import type { FieldEngine } from '../network/field-engine.js';
+import type { RunnableNetwork, RunOptions, RunResult, SpikeBatch } from '../network/schedule.js';
 
 /** The state after one step (a sweep, or one synchronous update). `state` is reused: copy what you keep. */
 export interface StepEvent {
@@ -9,7 +10,7 @@ export interface StepEvent {
 }
 
 /**
- * A recurrent network with its event streams: `spikes$` (one batch of state changes per step),
+ * A network with its event streams: `spikes$` (one batch of state changes per step),
  * `steps$` (the state after each step) and `end$` (the result of each run, including whether it
  * converged). Delivery is synchronous, inside `run`; when nobody subscribes to `spikes$` the
  * network does not even assemble batches.
@@ -22,8 +23,9 @@ export interface StepEvent {
  * sim.run(cue, { schedule: 'random-permutation', rng });
  * ```
  */
-export interface Simulation {
-  readonly network: RecurrentNetwork;
+export interface Simulation<N extends RunnableNetwork = RunnableNetwork> {
+  /** The network this simulation runs (a recurrent network, or any network built on `runSchedule`). */
+  readonly network: N;
   readonly spikes$: Observable<SpikeBatch>;
   readonly steps$: Observable<StepEvent>;
   readonly end$: Observable<RunResult>;
@@ -34,8 +36,9 @@ export interface Simulation {
 }
 
 /**
- * Wraps a recurrent network in a {@link Simulation} (Brian2-style: the network owns the
- * schedule; monitors are ordinary subscribers).
+ * Wraps a network in a {@link Simulation} (Brian2-style: the network owns the schedule; monitors
+ * are ordinary subscribers). Any {@link RunnableNetwork} works: the recurrent network, and every
+ * network that runs its {@link FieldEngine} through `runSchedule` (random features, DrDAM, ...).
  *
  * @example
  * ```ts
@@ -43,7 +46,7 @@ export interface Simulation {
  * sim.steps$.subscribe(({ step, flips }) => console.log(step, flips));
  * ```
  */
-export function simulation(network: RecurrentNetwork): Simulation {
+export function simulation<N extends RunnableNetwork>(network: N): Simulation<N> {
   const spikes = new Subject<SpikeBatch>();
   const steps = new Subject<StepEvent>();
   const end = new Subject<RunResult>();

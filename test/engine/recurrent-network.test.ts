@@ -103,6 +103,23 @@ describe('overlap engine and neuron-model engine (kernel form, Eq. 12)', () => {
   }
 });
 
+describe('a state equal to a stored pattern (d2 = 0)', () => {
+  it('has finite fields for every translation-invariant kernel, equal to the kernel form on both engines', () => {
+    // The overlap engine tabulates K at d2 - 4 for a differing own entry, impossible at d2 = 0:
+    // g2(-4) is NaN for Exp_beta (beta < 2) and the SDM table, and NaN does not cancel.
+    const X = randomBipolar({ count: 6, dim: 20 }, createRng(21));
+    for (const kernel of [expBeta({ r: 4, beta: 1 }), sdmHypercube({ dim: 20, radius: 6 })]) {
+      const net = recurrentNetwork({ patterns: X, kernel });
+      const s = patternRow(X, 2);
+      const h = net.fields(s);
+      for (let i = 0; i < 20; i++) {
+        expect(Number.isFinite(h[i]!)).toBe(true);
+        expect(h[i]!).toBeCloseTo(net.field(i, s), 12);
+      }
+    }
+  });
+});
+
 describe('schedules, noise and ties', () => {
   const X = randomBipolar({ count: 5, dim: 50 }, createRng(10));
   const net = recurrentNetwork({ patterns: X, kernel: linear() });

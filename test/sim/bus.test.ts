@@ -47,7 +47,7 @@ describe('monitors record what the network did, in bounded memory', () => {
     const small = rasterMonitor(sim, { capacity: 5 });
     const snaps = snapshotMonitor(sim, { every: 1, capacity: 2 });
     const overlaps = overlapMonitor(sim, { patterns: X, capacity: 100 });
-    const energy = energyMonitor(sim, { energy: denseEnergy(X, (h) => (h * h) / 2), capacity: 100 });
+    const energy = energyMonitor(sim, { energy: denseEnergy(X, linear()), capacity: 100 });
     const result = sim.run(cue, { schedule: 'random-permutation', rng: createRng(4) });
     expect(raster.events()).toHaveLength(result.flips);
     expect(small.events()).toEqual(raster.events().slice(-5));

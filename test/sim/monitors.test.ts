@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
-  InvalidValueError, createRng, firingRate, flipBits, linear, patternRow, randomBipolar, recurrentNetwork, ringBuffer, simulation, snapshotMonitor,
+  InvalidValueError, ParameterError, createRng, energyMonitor, firingRate, polynomial, flipBits, linear, patternRow, randomBipolar, recurrentNetwork, ringBuffer, simulation, snapshotMonitor,
   type SpikeBatch,
 } from '../../src/index.js';
 
@@ -54,5 +54,34 @@ describe('snapshot monitor', () => {
     expect(() => snapshotMonitor(sim, { every: 0, capacity: 3 })).toThrow(/^every: /);
     expect(() => snapshotMonitor(sim, { every: 1, capacity: -1 })).toThrow(InvalidValueError);
     expect(() => ringBuffer(0, 2)).toThrow(/^capacity: /);
+  });
+});
+
+describe('energy monitor', () => {
+  it('defaults to the network\'s exact Lyapunov function: non-increasing per sweep, equal to a plain-loop G at every step', () => {
+    const X = randomBipolar({ count: 8, dim: 20 }, createRng(5));
+    const kernel = polynomial({ degree: 3 });
+    const sim = simulation(recurrentNetwork({ patterns: X, kernel }));
+    const monitor = energyMonitor(sim, { capacity: 100 });
+    const states: Int8Array[] = [];
+    sim.steps$.subscribe(({ state }) => states.push(Int8Array.from(state)));
+    // E(s) = -sum_mu G(xi^mu . s), G(h) = sum_{u = -N+1, step 2}^{h-1} 2 u^3 (G(-N) = 0).
+    const G = (h: number): number => { let g = 0; for (let u = -19; u <= h - 1; u += 2) g += 2 * u ** 3; return g; };
+    const E = (s: Int8Array): number => {
+      let e = 0;
+      for (let mu = 0; mu < 8; mu++) { let h = 0; for (let j = 0; j < 20; j++) h += X.data[mu * 20 + j]! * s[j]!; e -= G(h); }
+      return e;
+    };
+    sim.run(flipBits(patternRow(X, 0), 0.4, createRng(6)), { schedule: 'random-sequential', rng: createRng(7) });
+    const records = monitor.records();
+    expect(records.length).toBeGreaterThan(1);
+    records.forEach((r, k) => expect(r.energy).toBe(E(states[k]!)));
+    for (let k = 1; k < records.length; k++) expect(records[k]!.energy).toBeLessThanOrEqual(records[k - 1]!.energy);
+  });
+
+  it('without an energy function, a network with no Lyapunov function is a typed error', () => {
+    const X = randomBipolar({ count: 3, dim: 10 }, createRng(8));
+    const alpha = Float64Array.from({ length: 30 }, (_, q) => 1 + q);
+    expect(() => energyMonitor(simulation(recurrentNetwork({ patterns: X, kernel: linear(), alpha })), { capacity: 10 })).toThrow(ParameterError);
   });
 });
