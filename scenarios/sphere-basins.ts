@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
-  defineScenario, expBeta, interpolationNetwork, param, patternRow, scatterChart, softmaxNetwork, spherePatterns, zeroTemperatureNetwork,
-  type Check, type ContinuousNetwork, type ContinuousPatterns, type Plot, type Row, type ScatterPoint,
+  defineScenario, expBeta, interpolationNetwork, param, patternRow, softmaxNetwork, spherePatterns, zeroTemperatureNetwork,
+  type Check, type ContinuousNetwork, type ContinuousPatterns, type Plot, type Row,
 } from '../src/index.js';
+import { sphereBasinsSpec } from '../src/report/sphere-spec.js';
 import { distance, minPairwiseDistance2 } from './lib/geometry.js';
 import { binomialSe } from './lib/stats.js';
 
@@ -236,22 +237,25 @@ export default defineScenario({
       for (const model of p.models) row[model] = first.destinations[model]![i]!;
       cueRows.push(row);
     }
-    const colour = (d: number): string => (d === -1 ? '#cccccc' : d < 0 ? '#ff00ff' : `hsl(${Math.round((360 * d) / p.M)}, 70%, 48%)`);
-    const patternPoints: ScatterPoint[] = [];
-    for (let mu = 0; mu < p.M; mu++) {
-      const [x, y, z] = first.patterns.slice(3 * mu, 3 * mu + 3) as [number, number, number];
-      const lon = Math.atan2(y, x) * toDeg;
-      const lat = Math.asin(Math.max(-1, Math.min(1, z))) * toDeg;
-      patternPoints.push({ x: lon, y: lat, color: '#000', r: 6 }, { x: lon, y: lat, color: colour(mu), r: 3.5 });
-    }
+    const modelTitle: Record<Model, string> = {
+      'exp-beta': `Exp_β network (Eq. 20-21, β = ${p.beta}): basins are caps of radius r`,
+      'zero-temperature': 'Exp_β network at β → ∞ (Eq. 22): basins are caps of radius r',
+      softmax: `softmax network (β = ${p.softmaxBeta > 0 ? p.softmaxBeta : `10 / r² = ${first.softmaxBeta.toPrecision(3)}`}): basins are Voronoi cells`,
+    };
     const plots: Plot[] = p.models.map((model) => ({
       name: `basins-${model}`,
       title: `Basins of attraction, ${model}`,
-      svg: scatterChart({
-        title: `${model} basins (M = ${p.M}, r = ${first.r.toPrecision(3)})`, xLabel: 'longitude (deg)', yLabel: 'latitude (deg)',
-        xDomain: [-180, 180], yDomain: [-90, 90],
-        points: [...cueRows.map((c) => ({ x: c.longitude as number, y: c.latitude as number, color: colour(c[model] as number), r: 1.6 })), ...patternPoints],
-        legend: [{ name: 'agnostic (origin)', color: '#cccccc' }, { name: 'other', color: '#ff00ff' }, { name: 'stored pattern', color: '#000' }],
+      spec: sphereBasinsSpec({
+        title: `Fig. 2: ${modelTitle[model]}`,
+        notes: [
+          `M = ${p.M} random patterns on the unit sphere; r = half their minimum pairwise distance = ${first.r.toPrecision(3)} (chordal), so the caps cover M r² / 4 = ${(100 * p.M * capFraction(first.r)).toFixed(1)}% of the sphere`,
+          `${p.grid} cues on a Fibonacci lattice, coloured by where each converged (first of ${results.length} pattern sets)`,
+        ],
+        cues,
+        destinations: first.destinations[model]!,
+        patterns: first.patterns,
+        capRadius: first.r,
+        capLabel: model === 'softmax' ? 'Exp_β basin boundary (radius r), for comparison' : 'cap of radius r (Property 5.2)',
       }),
     }));
     return {
