@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { InvalidValueError } from '../errors.js';
 import type { Plot } from '../scenario/scenario.js';
 
@@ -32,13 +31,25 @@ interface TextItem {
   readonly fontWeight?: string | number;
 }
 
-const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
-metrics.width = (item, text) => {
-  const value = text ?? item.text;
-  const s = Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value);
-  const w = item.fontWeight;
-  return textWidth(s, item.fontSize ?? 11, w === 'bold' || (typeof w === 'number' && w >= 600));
-};
+type VegaModule = typeof import('vega');
+type Compile = typeof import('vega-lite').compile;
+let engine: Promise<{ vega: VegaModule; compile: Compile }> | undefined;
+
+// Vega is loaded on first use, not at import: its Node build has a top-level await (an optional
+// canvas), which would stop `require('kmn/node')` from working and slow every CLI start.
+function loadVega(): Promise<{ vega: VegaModule; compile: Compile }> {
+  engine ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
+    metrics.width = (item, text) => {
+      const value = text ?? item.text;
+      const s = Array.isArray(value) ? value.join(' ') : value == null ? '' : String(value);
+      const w = item.fontWeight;
+      return textWidth(s, item.fontSize ?? 11, w === 'bold' || (typeof w === 'number' && w >= 600));
+    };
+    return { vega, compile: vegaLite.compile };
+  });
+  return engine;
+}
 
 /**
  * A spec as JSON text: indented, but every flat object (a data row, a scale) on one line, so a
@@ -68,6 +79,7 @@ export function specToJson(spec: unknown): string {
  * ```
  */
 export async function renderPlot(plot: Plot): Promise<RenderedPlot> {
+  const { vega, compile } = await loadVega();
   if (plot.spec === undefined) throw new InvalidValueError(`plot "${plot.name}"`, 'has no Vega-Lite spec', 'build the figure with measuredTheoryChart or another spec builder in src/report');
   let compiled;
   try {
