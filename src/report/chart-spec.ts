@@ -283,7 +283,7 @@ export function measuredTheoryChart(options: ChartOptions): VegaLiteSpec {
       background: 'white',
       font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
       axis: { titleFontSize: 12, labelFontSize: 11, titleFontWeight: 'normal', gridColor: '#e8e8e8', domainColor: '#444', tickColor: '#444' },
-      legend: { titleFontSize: 11, labelFontSize: 11, symbolSize: 70 },
+      legend: { titleFontSize: 11, labelFontSize: 11, symbolSize: 70, labelLimit: 400 },
       view: { stroke: '#bbb' },
     },
     usermeta: { kmn: { chart: 'measured-theory', series: options.series.map((s) => s.name) } },
