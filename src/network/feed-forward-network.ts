@@ -2,6 +2,7 @@ import { InvalidValueError, ShapeError } from '../errors.js';
 import { scaledKernelVector } from '../kernels/batch.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { unshiftField } from './scaled-field.js';
+import { storeCoefficients, type StoredCoefficients } from './coefficients.js';
 import { assertLength, continuousPatterns, neuronMajor, type BipolarPatterns, type Patterns } from '../patterns/pattern-set.js';
 import { checkBipolarPatterns } from './validate.js';
 
@@ -28,8 +29,8 @@ export interface FeedForwardNetwork {
   readonly patterns: Patterns;
   readonly outputs: BipolarPatterns;
   readonly kernel: Kernel;
-  /** Installs coefficients, e.g. from `trainFeedForward(inputs, outputs, kernel, rule)`. */
-  setCoefficients(c: { alpha: Float64Array; theta: Float64Array }): void;
+  /** Installs coefficients, e.g. from `trainFeedForward(inputs, outputs, kernel, rule)`, after checking all of them (a rejected call changes nothing). */
+  setCoefficients(c: { alpha?: Float64Array; theta?: Float64Array }): void;
   /**
    * The output fields `sum_mu alpha_i^mu xi_out,i^mu K(xi_in^mu, s_in) - theta_i` (Eq. 6) for an
    * input, into `out`; for exponential kernels beyond the double range they saturate with their
@@ -66,29 +67,20 @@ export function feedForwardNetwork(options: FeedForwardNetworkOptions): FeedForw
   const m = inputs.count;
   const nOut = outputs.dim;
   const t = neuronMajor(outputs);
-  const c = new Float64Array(nOut * m);
-  const theta = new Float64Array(nOut);
-  const install = (alpha: Float64Array | undefined, th: Float64Array | undefined): void => {
-    if (alpha && alpha.length !== nOut * m) throw new ShapeError('alpha', `has ${alpha.length} entries, expected N_out x M = ${nOut} x ${m}`, 'pass alpha neuron-major, alpha[i * M + mu]');
-    if (th) assertLength('theta', th, nOut);
-    for (let k = 0; k < nOut * m; k++) {
-      const a = alpha ? alpha[k]! : 1;
-      if (!Number.isFinite(a)) throw new InvalidValueError('alpha', `entry ${k} is ${a}`, 'pass finite coefficients');
-      c[k] = a * t[k]!;
-    }
-    if (th) theta.set(th);
-  };
-  install(options.alpha, options.theta);
+  // Validated completely before anything is written: a rejected call leaves the network as it was.
+  let stored: StoredCoefficients = storeCoefficients(options, t, { c: null, theta: new Float64Array(nOut) });
   const kv = new Float64Array(m);
   const recallFields = new Float64Array(nOut);
   const fields = (input: ArrayLike<number>, out: Float64Array = new Float64Array(nOut)): Float64Array => {
     assertLength('input', input, inputs.dim);
     for (let j = 0; j < input.length; j++) if (!Number.isFinite(input[j]!)) throw new InvalidValueError('input', `entry ${j} is ${input[j]}`, 'pass a finite input');
     const shift = scaledKernelVector(inputs, input, kernel, kv);
+    const { c, theta } = stored;
+    const coef: ArrayLike<number> = c ?? t;
     for (let i = 0; i < nOut; i++) {
       const base = i * m;
       let h = 0;
-      for (let mu = 0; mu < m; mu++) h += c[base + mu]! * kv[mu]!;
+      for (let mu = 0; mu < m; mu++) h += coef[base + mu]! * kv[mu]!;
       out[i] = unshiftField(h, shift, theta[i]!);
     }
     return out;
@@ -98,7 +90,7 @@ export function feedForwardNetwork(options: FeedForwardNetworkOptions): FeedForw
     outputs,
     kernel,
     setCoefficients(coefficients) {
-      install(coefficients.alpha, coefficients.theta);
+      stored = storeCoefficients(coefficients, t, stored);
     },
     fields,
     recall(input, out = new Int8Array(nOut)) {

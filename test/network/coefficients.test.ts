@@ -51,4 +51,18 @@ describe('coefficients handed to a network (the plasticity interface)', () => {
       expect(Math.abs(h[i]! - ref)).toBeLessThan(1e-9 * (1 + Math.abs(ref)));
     }
   });
+
+  it('feed-forward setCoefficients checks everything before writing: a NaN at entry 11 leaves the fields unchanged', () => {
+    const Y = randomBipolar({ count: 10, dim: 4 }, createRng(3));
+    const net = feedForwardNetwork({ inputs: X, outputs: Y, kernel: polynomial({ degree: 2, c: 1 }) });
+    const trained = Float64Array.from({ length: 40 }, (_, k) => 0.5 + (k % 7) / 7);
+    net.setCoefficients({ alpha: trained, theta: Float64Array.of(0.5, -0.25, 1, 0) });
+    const input = patternRow(X, 3);
+    const before = Array.from(net.fields(input));
+    const bad = Float64Array.from(trained, (v) => 2 * v);
+    bad[11] = Number.NaN;
+    expect(() => net.setCoefficients({ alpha: bad, theta: new Float64Array(4) })).toThrow(/^alpha: entry 11 is NaN/);
+    expect(() => net.setCoefficients({ alpha: trained.map((v) => 3 * v), theta: Float64Array.of(0, Number.NaN, 0, 0) })).toThrow(/^theta: entry 1 is NaN/);
+    expect(Array.from(net.fields(input))).toEqual(before);
+  });
 });
