@@ -10,10 +10,10 @@ const root = new URL('../../', import.meta.url).pathname;
 /**
  * The layers of kmn (DESIGN.md section 6, issue 10): the engine (src/) knows no neuron model,
  * rule or scenario; neuron models and plasticity build on the engine and not on each other;
- * scenarios build on all three; the CLI sits on top of scenarios. The package barrels at the
+ * scenarios build on all three (spec/, the network specs and snapshots, sits between plasticity and scenarios); the CLI sits on top of scenarios. The package barrels at the
  * root (index.ts, node.ts) gather everything and may import anything. Tests are not a layer.
  */
-const rank: Record<string, number> = { src: 0, neurons: 1, plasticity: 1, scenarios: 2, cli: 3, barrel: 4 };
+const rank: Record<string, number> = { src: 0, neurons: 1, plasticity: 1, spec: 1.5, scenarios: 2, cli: 3, barrel: 4 };
 
 function part(file: string): string | null {
   const top = file.split('/')[0]!;
