@@ -224,8 +224,8 @@ export function measuredTheoryChart(options: ChartOptions): VegaLiteSpec {
       mark: { type: 'line', clip: true, strokeWidth: 2 },
       encoding: {
         x, y,
-        color: { field: 'series', type: 'nominal', scale: { domain: theory.map((s) => s.name), range: theoryColor }, legend: { title: 'theory', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 500, labelLimit: 360, orient: 'right' } },
-        strokeDash: { field: 'series', type: 'nominal', scale: { domain: theory.map((s) => s.name), range: theory.map((s) => (s.dashed ? [6, 4] : [1, 0])) }, legend: { title: 'theory', labelLimit: 360 } },
+        color: { field: 'series', type: 'nominal', scale: { domain: theory.map((s) => s.name), range: theoryColor }, legend: { title: 'theory', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 500, labelLimit: 0, orient: 'right' } },
+        strokeDash: { field: 'series', type: 'nominal', scale: { domain: theory.map((s) => s.name), range: theory.map((s) => (s.dashed ? [6, 4] : [1, 0])) }, legend: { title: 'theory', labelLimit: 0 } },
         order: { field: 'x', type: 'quantitative' },
         detail: { field: 'series', type: 'nominal' },
       },
@@ -252,8 +252,8 @@ export function measuredTheoryChart(options: ChartOptions): VegaLiteSpec {
       mark: { type: 'point', filled: true, size: 55, opacity: 0.95, clip: true },
       encoding: {
         x, y,
-        color: { field: 'series', type: 'nominal', scale: measuredScale, legend: { title: legendTitle, labelLimit: 360, orient: 'right' } },
-        shape: { field: 'series', type: 'nominal', scale: { domain: measuredNames, range: measuredNames.map((_, k) => shapes[k % shapes.length]!) }, legend: { title: legendTitle, labelLimit: 360 } },
+        color: { field: 'series', type: 'nominal', scale: measuredScale, legend: { title: legendTitle, labelLimit: 0, orient: 'right' } },
+        shape: { field: 'series', type: 'nominal', scale: { domain: measuredNames, range: measuredNames.map((_, k) => shapes[k % shapes.length]!) }, legend: { title: legendTitle, labelLimit: 0 } },
       },
     });
   }
@@ -283,7 +283,7 @@ export function measuredTheoryChart(options: ChartOptions): VegaLiteSpec {
       background: 'white',
       font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
       axis: { titleFontSize: 12, labelFontSize: 11, titleFontWeight: 'normal', gridColor: '#e8e8e8', domainColor: '#444', tickColor: '#444' },
-      legend: { titleFontSize: 11, labelFontSize: 11, symbolSize: 70, labelLimit: 400 },
+      legend: { titleFontSize: 11, labelFontSize: 11, symbolSize: 70, labelLimit: 0 },
       view: { stroke: '#bbb' },
     },
     usermeta: { kmn: { chart: 'measured-theory', series: options.series.map((s) => s.name) } },

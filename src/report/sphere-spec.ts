@@ -140,7 +140,7 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
   const range = [...colours, neutral.agnostic, ...(other ? [neutral.other] : [])];
   // Squares large enough to tile the disc: solid angle 4π / n per cue at the view's centre.
   const radius = size / 2;
-  const dotSize = Math.max(4, Math.min(200, (1.6 * radius * radius * 4 * Math.PI) / n));
+  const dotSize = Math.max(4, Math.min(200, (2.2 * radius * radius * 4 * Math.PI) / n));
   const caps = options.capRadius !== undefined && options.capRadius > 0
     ? { type: 'FeatureCollection', features: patternRows.map((_, mu) => ({ type: 'Feature', properties: { kind: options.capLabel ?? 'cap of radius r' }, geometry: { type: 'LineString', coordinates: capOutline([patterns[3 * mu]!, patterns[3 * mu + 1]!, patterns[3 * mu + 2]!], options.capRadius!) } })) }
     : null;
@@ -190,12 +190,13 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: options.title, ...(options.notes && options.notes.length > 0 && { subtitle: [...options.notes] }), anchor: 'start', fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444' },
+    padding: { left: 5, top: 5, right: 20, bottom: 5 },
     datasets: { cues: cueRows, patterns: patternRows },
     hconcat: [hemisphere(0), hemisphere(1)],
     spacing: 16,
     resolve: { legend: { color: 'shared' } },
     // No per-dot ARIA labels: thousands of them would triple the file.
-    config: { background: 'white', aria: false, font: 'DejaVu Sans, Helvetica, Arial, sans-serif', view: { stroke: null }, legend: { titleFontSize: 11, labelFontSize: 11, labelLimit: 400 } },
+    config: { background: 'white', aria: false, font: 'DejaVu Sans, Helvetica, Arial, sans-serif', view: { stroke: null }, legend: { titleFontSize: 11, labelFontSize: 11, labelLimit: 0 } },
     usermeta: { kmn: { chart: 'sphere-basins', series: [...domain, 'stored pattern ξμ', ...(caps ? [options.capLabel ?? 'cap of radius r'] : [])] } },
   };
 }
