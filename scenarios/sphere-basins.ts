@@ -248,8 +248,9 @@ export default defineScenario({
       spec: sphereBasinsSpec({
         title: `Fig. 2: ${modelTitle[model]}`,
         notes: [
-          `M = ${p.M} random patterns on the unit sphere; r = half their minimum pairwise distance = ${first.r.toPrecision(3)} (chordal), so the caps cover M r² / 4 = ${(100 * p.M * capFraction(first.r)).toFixed(1)}% of the sphere`,
-          `${p.grid} cues on a Fibonacci lattice, coloured by where each converged (first of ${results.length} pattern sets)`,
+          `M = ${p.M} random patterns on the unit sphere; r = half their minimum pairwise distance = ${first.r.toPrecision(3)}`,
+          `(chordal), so the caps cover M r² / 4 = ${(100 * p.M * capFraction(first.r)).toFixed(1)}% of the sphere. ${p.grid} cues on a Fibonacci lattice,`,
+          `coloured by where each converged (first of ${results.length} pattern sets); touching basins never share a colour`,
         ],
         cues,
         destinations: first.destinations[model]!,
