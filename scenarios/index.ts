@@ -21,4 +21,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'continuous-recall': at('continuous-recall'),
   'sphere-basins': at('sphere-basins'),
   'uhn-benchmark': at('uhn-benchmark'),
+  'random-features': at('random-features'),
 };

@@ -165,12 +165,16 @@ export function randomFeatureMap(options: FeatureMapOptions): RandomFeatureMap {
       let norm2 = 0;
       for (let j = 0; j < dim; j++) norm2 += x[j]! * x[j]!;
       const scale = Math.exp(logScale - gamma * norm2);
-      for (let k = 0; k < features; k++) {
-        const hk = h[k]!;
-        if (kind === 'cos') out[k] = scale * Math.cos(hk + b[k]!);
-        else if (kind === 'sin-cos') { out[k] = scale * Math.cos(hk); out[features + k] = scale * Math.sin(hk); }
-        else if (kind === 'exp') out[k] = Math.exp(logScale + hk - gamma * norm2);
-        else { out[k] = Math.exp(logScale + hk - gamma * norm2); out[features + k] = Math.exp(logScale - hk - gamma * norm2); }
+      // One branch per call, not per feature: each loop stays monomorphic.
+      if (kind === 'cos') {
+        for (let k = 0; k < features; k++) out[k] = scale * Math.cos(h[k]! + b[k]!);
+      } else if (kind === 'sin-cos') {
+        for (let k = 0; k < features; k++) { out[k] = scale * Math.cos(h[k]!); out[features + k] = scale * Math.sin(h[k]!); }
+      } else {
+        // Positive features in one exponent: exp(log c - gamma ||x||^2 +/- h) cannot overflow where the product would not.
+        const shift = logScale - gamma * norm2;
+        for (let k = 0; k < features; k++) out[k] = Math.exp(shift + h[k]!);
+        if (kind === 'exp-exp') for (let k = 0; k < features; k++) out[features + k] = Math.exp(shift - h[k]!);
       }
       return out;
     },
