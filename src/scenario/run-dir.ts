@@ -98,7 +98,15 @@ const COMPLETE = '.complete';
  * ```
  */
 export function recoverRunDir(abs: string): void {
-  if (!existsSync(dirname(abs))) return;
+  // Anything but a folder (or nothing) under a folder is left to prepareOutDir to refuse.
+  const isDir = (p: string): boolean => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (!isDir(dirname(abs)) || (existsSync(abs) && !isDir(abs))) return;
   const staged = siblings(abs, 'staging');
   const complete = staged.find((s) => existsSync(join(s, COMPLETE)));
   if (complete) {

@@ -74,7 +74,7 @@ describe('kmn command, end to end', () => {
     const out = mkdtempSync(join(tmpdir(), 'kmn-cli-'));
     const r = await kmn(['run', 'capacity', '--set', 'N=12', '--set', 'rules=hebbian,adatron', '--trials', '2', '--out', out]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['alpha-vs-n-linear.svg', 'capacity.csv', 'report.md', 'result.json']);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(expect.arrayContaining(['alpha-vs-n-linear.svg', 'alpha-vs-n-linear.vl.json', 'capacity.csv', 'report.html', 'report.md', 'result.json']));
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('![Capacity per neuron, linear kernel](alpha-vs-n-linear.svg)');
     expect(report).toMatch(/\| claim \| measured \| theory \|/);
