@@ -273,7 +273,7 @@ export function measuredTheoryChart(options: ChartOptions): VegaLiteSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: options.title, ...(subtitle.length > 0 && { subtitle }), anchor: 'start', fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444' },
-    padding: { left: 5, top: 5, right: 20, bottom: 5 },
+    padding: { left: 5, top: 10, right: 20, bottom: 5 },
     width: options.width ?? 440,
     height: options.height ?? 280,
     data: { values: rows },

@@ -80,7 +80,7 @@ export function specToJson(spec: unknown): string {
  */
 export async function renderPlot(plot: Plot): Promise<RenderedPlot> {
   const { vega, compile } = await loadVega();
-  if (plot.spec === undefined) throw new InvalidValueError(`plot "${plot.name}"`, 'has no Vega-Lite spec', 'build the figure with measuredTheoryChart or another spec builder in src/report');
+  if (!plot.spec) throw new InvalidValueError(`plot "${plot.name}"`, 'has no Vega-Lite spec', 'build the figure with measuredTheoryChart or another spec builder in src/report');
   let compiled;
   try {
     compiled = compile(plot.spec as unknown as TopLevelSpec).spec;

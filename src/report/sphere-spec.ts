@@ -190,7 +190,7 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: options.title, ...(options.notes && options.notes.length > 0 && { subtitle: [...options.notes] }), anchor: 'start', fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444' },
-    padding: { left: 5, top: 5, right: 20, bottom: 5 },
+    padding: { left: 5, top: 10, right: 20, bottom: 5 },
     datasets: { cues: cueRows, patterns: patternRows },
     hconcat: [hemisphere(0), hemisphere(1)],
     spacing: 16,

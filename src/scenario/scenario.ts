@@ -19,17 +19,16 @@ export interface Check {
 }
 
 /**
- * A figure: a Vega-Lite spec over the result rows (rendered to SVG by the report writer), or, for
- * figures not yet converted, a finished SVG document.
+ * A figure: a Vega-Lite v6 spec over the result rows, plain JSON with its data inline (isomorphic:
+ * the report writer renders it to SVG in Node, a page can render it in the browser). Build specs
+ * with the builders in `src/report` (`measuredTheoryChart`, `sphereBasinsSpec`).
  */
 export interface Plot {
-  /** File stem, e.g. `"alpha-vs-n"` (written as `alpha-vs-n.svg`). */
+  /** File stem, e.g. `"alpha-vs-n"` (written as `alpha-vs-n.svg` and `alpha-vs-n.vl.json`). */
   readonly name: string;
   readonly title: string;
-  /** A rendered SVG document. */
-  readonly svg?: string;
   /** A Vega-Lite v6 spec with inline data (plain JSON). */
-  readonly spec?: Readonly<Record<string, unknown>>;
+  readonly spec: Readonly<Record<string, unknown>>;
 }
 
 /** What a scenario's `summarize` returns. */

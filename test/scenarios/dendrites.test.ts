@@ -35,6 +35,6 @@ describe('dendrites scenario (small size)', () => {
     // The capacity gain is about the ratio of feature dimensions (46 / 9 = 5.1): at least 3x.
     expect((row('pyramidal').mMax as number) / (row('point').mMax as number)).toBeGreaterThan(3);
     expect(output.checks.every((c) => c.pass)).toBe(true);
-    expect(output.plots[0]!.svg).toContain('Cover, dendrites');
+    expect(JSON.stringify(output.plots[0]!.spec)).toContain('Cover, dendrites');
   });
 });
