@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../node.js';
+import randomFeatures from '../../scenarios/random-features.js';
+
+const params = {
+  dim: 40, M: 30, features: '64,256,1024', betas: '1,10,40', betaFeatures: 256, queries: 15,
+  retrievalFeatures: '64,1024', retrievalQueries: 4, depth: 40, costM: '10,1000',
+};
+
+describe('random-features scenario (small size)', () => {
+  it('errors fall as ~1/sqrt(Y), grow with beta and with distance from the memories; trajectories converge with Y', async () => {
+    const { result, output } = await runScenario(randomFeatures, { seed: 3, trials: 3, params });
+    const row = (beta: number, Y: number, query: string) => result.rows.find((r) => r.beta === beta && r.Y === Y && r.query === query)!;
+    for (const query of ['memories', 'near', 'random']) {
+      // 16x the features: the Monte Carlo error shrinks by sqrt(16) = 4. Means over 3 trials x 15 queries of
+      // absolute errors have a relative spread of ~15%, so the ratio lies well inside [2.5, 6.5].
+      for (const key of ['energyMae', 'gradMae']) {
+        const ratio = (row(10, 64, query)[key] as number) / (row(10, 1024, query)[key] as number);
+        expect(ratio).toBeGreaterThan(2.5);
+        expect(ratio).toBeLessThan(6.5);
+      }
+    }
+    for (const e of result.tables.exponents!) {
+      expect(e.exponent as number).toBeGreaterThan(-0.75);
+      expect(e.exponent as number).toBeLessThan(-0.3);
+      expect(e.lo as number).toBeLessThan(e.hi as number);
+    }
+    // At beta = 40 a random query's kernel sum is ~M exp(-beta/4) = 1e-3 against a Monte Carlo error ~sqrt(M / 2Y)
+    // = 0.24: the estimate is noise (often clipped), while at a memory the own term exp(0) = 1 dominates.
+    expect(row(40, 256, 'near').energyMae as number).toBeGreaterThan(row(1, 256, 'near').energyMae as number);
+    expect(row(40, 256, 'random').energyMae as number).toBeGreaterThan(5 * (row(40, 256, 'memories').energyMae as number));
+    expect(row(40, 256, 'random').clippedFraction as number).toBeGreaterThan(0.1);
+    expect(row(1, 256, 'memories').clippedFraction).toBe(0);
+    const [small, large] = result.tables.retrieval!;
+    expect(large!.finalDistance as number).toBeLessThan(small!.finalDistance as number);
+    // Trajectories start at the same cue.
+    expect(result.tables['retrieval-trajectory']!.filter((r) => r.step === 0).every((r) => r.distance === 0)).toBe(true);
+    expect(output.plots.map((p) => p.name)).toEqual(['energy-error-vs-features', 'gradient-error-vs-features', 'energy-error-vs-beta', 'clipped-fraction-vs-beta', 'retrieval-divergence', 'cost-vs-m']);
+    for (const p of output.plots) expect((p.spec as { data: { values: unknown[] } }).data.values.length).toBeGreaterThan(0);
+    expect(output.summary).toMatch(/falls as Y\^-0\.\d+ \(95% interval/);
+  });
+
+  it('same seed, same bits; unknown parameters are errors', async () => {
+    const small = { ...params, features: '64,128', betas: '10', retrievalFeatures: '64', depth: 5 };
+    const a = await runScenario(randomFeatures, { seed: 4, trials: 2, params: small });
+    const b = await runScenario(randomFeatures, { seed: 4, trials: 2, params: small });
+    expect(JSON.stringify(a.result.rows)).toBe(JSON.stringify(b.result.rows));
+    await expect(runScenario(randomFeatures, { seed: 1, trials: 1, params: { Y: 3 } })).rejects.toThrow(/not a parameter/);
+  });
+});
