@@ -6,8 +6,8 @@ import { createRng } from '../../src/rng/rng.js';
 import { fixture, kmn, snapshot, spawnKmn } from './kmn-process.js';
 
 const coin = fixture('coin-scenario.ts');
-// 24 tasks of 2e6 flips: a run of a few seconds, so kills land before, during and after the tasks.
-const runArgs = (out: string, workers: number): string[] => ['run', coin, '--set', 'flips=2000000', '--trials', '24', '--seed', '5', '--workers', String(workers), '--out', out, '--quiet'];
+// 24 tasks of 1e6 flips: a run of a few seconds, so kills land before, during and after the tasks.
+const runArgs = (out: string, workers: number): string[] => ['run', coin, '--set', 'flips=1000000', '--trials', '24', '--seed', '5', '--workers', String(workers), '--out', out, '--quiet'];
 
 function waitExit(child: ReturnType<typeof spawnKmn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   let stderr = '';
@@ -25,9 +25,9 @@ describe('interrupt and resume', () => {
     const expected = snapshot(reference);
     expect(Object.keys(expected)).toContain('result.json');
     expect(Object.keys(expected).filter((f) => f.startsWith('.kmn/tasks/'))).toHaveLength(24);
-    // Kill delays from a seeded stream, spread over start-up, tasks and publishing (0.2 to 4 s).
+    // Kill delays from a seeded stream, spread over start-up, tasks and publishing (0.2 to 3 s).
     const rng = createRng(2026);
-    const delays = Array.from({ length: 20 }, () => 200 + 3800 * rng.uniform());
+    const delays = Array.from({ length: 20 }, () => 200 + 2800 * rng.uniform());
     const outcomes: string[] = [];
     const one = async (k: number): Promise<void> => {
       const out = join(base, `run-${k}`);
