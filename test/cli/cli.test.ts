@@ -25,8 +25,10 @@ describe('kmn command, end to end', () => {
     const r = await kmn(['run', fixture, '--set', 'flips=50', '--seed', '9', '--trials', '3', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('heads');
-    const files = readdirSync(out).sort();
-    expect(files).toEqual(['coin.csv', 'report.md', 'result.json']); // no temp files left behind
+    const files = readdirSync(out).filter((f) => !f.startsWith('.') && !f.endsWith('.html')).sort();
+    expect(files).toEqual(['coin.csv', 'report.md', 'result.json']);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]); // no temp files left behind
+    expect(readdirSync(join(out, '.kmn', 'tasks')).sort()).toEqual(['0.v8', '1.v8', '2.v8']); // the task store
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
     expect(result).toMatchObject({ scenario: 'coin', seed: 9, trials: 3, params: { flips: 50 }, version: expect.any(String) });
     expect(result.rows).toHaveLength(3);
@@ -38,8 +40,8 @@ describe('kmn command, end to end', () => {
 
   it('--json prints exactly the result object on stdout, identical for 1 and 2 workers', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kmn-cli-'));
-    const one = await kmn(['run', fixture, '--json', '--trials', '5', '--workers', '1', '--out', out]);
-    const two = await kmn(['run', fixture, '--json', '--trials', '5', '--workers', '2', '--out', out]);
+    const one = await kmn(['run', fixture, '--json', '--trials', '5', '--workers', '1', '--out', join(out, 'a')]);
+    const two = await kmn(['run', fixture, '--json', '--trials', '5', '--workers', '2', '--out', join(out, 'b')]);
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     const a = JSON.parse(one.stdout);
@@ -54,6 +56,11 @@ describe('kmn command, end to end', () => {
       [['run', fixture, '--set', 'flips=0'], /flips: /],
       [['run', fixture, '--set', 'flips'], /--set: expects key=value/],
       [['run', fixture, '--seed', '-1'], /--seed: expects a non-negative integer/],
+      [['run', fixture, '--trials', '1000000000'], /--trials: must be an integer in \[1, 100000\]/],
+      [['run', fixture, '--workers', '1000'], /--workers: must be an integer in \[1, \d+\] \(the cores of this machine\)/],
+      [['run', fixture, '--shard', '4/3'], /--shard: expects k\/K/],
+      [['run', fixture, '--resume', '--force'], /--force: contradicts --resume/],
+      [['merge'], /merge: needs the shard folders/],
       [['run', fixture, '--bogus'], /--bogus: is not an option/],
       [['run', 'no-such-scenario'], /unknown scenario "no-such-scenario"/],
       [['frobnicate'], /unknown command "frobnicate"/],
