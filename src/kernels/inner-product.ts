@@ -22,8 +22,10 @@ export interface PolynomialOptions {
 }
 
 /**
- * Polynomial kernel `k(h) = (h + c)^p`: homogeneous for c = 0 (Krotov-Hopfield dense memory,
- * capacity O(N^(p-1)) per Eq. 19), inhomogeneous for c > 0 (the sigma-pi unit of Sec. 5).
+ * Polynomial kernel `k(h) = (h + c)^p`: homogeneous for c = 0 (the Krotov-Hopfield dense memory
+ * with energy `F(x) = x^(p+1)`, since `k = F'` by Eq. 19: with A = 1 it stores about
+ * `N^p / (2 (2p-1)!! ln N)` patterns, `krotovHopfieldCapacity`), inhomogeneous for c > 0 (the
+ * sigma-pi unit of Sec. 5; max-margin training stores up to Cover's count in its feature dimension ~ N^p / p!).
  *
  * @example
  * ```ts

@@ -93,6 +93,8 @@ export interface SeparatedOptions {
   readonly dim: number;
   /** Every two patterns differ in at least this many entries (Hamming distance d, 0..dim). */
   readonly minDistance: number;
+  /** Every two patterns differ in at most this many entries (default dim); `dim - 2` excludes pairs that are opposite on dim - 1 entries. */
+  readonly maxDistance?: number;
   /** `f = P(xi = +1)` of the candidates; defaults to 0.5. */
   readonly sparseness?: number;
   /** Draw candidates with correlated features (a combination of both structures). */
@@ -118,14 +120,14 @@ export interface SeparatedSet {
  * Bipolar patterns with a guaranteed minimum pairwise Hamming distance, by sequential rejection
  * sampling (a random Gilbert-Varshamov code): candidates are drawn i.i.d. (or with correlated
  * features) and kept when they are at distance `>= minDistance` from every pattern kept so far,
- * checked on packed bits. The kept sequence is nested: its first M patterns are the set for M, as
+ * checked on packed bits (and, with `maxDistance`, at most that far from each). The kept sequence is nested: its first M patterns are the set for M, as
  * capacity searches need. Requests beyond the Singleton, Hamming or Plotkin bound are refused at
  * once; below it the sampler may still run out of attempts near the bound (greedy random codes
  * reach about the Gilbert-Varshamov size `2^N / sum_{k < d} C(N, k)`), which is an error unless
  * `allowFewer`. The result reports the distance achieved, which can exceed the one asked for.
  *
  * @throws {@link InvalidValueError} for a bad shape, distance or sparseness, when `count` exceeds
- * {@link maxCodeSize}, or when the attempts run out without `allowFewer`.
+ * {@link maxCodeSize} or the attempts run out, unless `allowFewer` (then the set is cut at the bound or where the attempts ran out).
  * @example
  * ```ts
  * const { patterns, minDistance } = separatedBipolar({ count: 100, dim: 32, minDistance: 8 }, createRng(3));
@@ -137,32 +139,37 @@ export function separatedBipolar(options: SeparatedOptions, rng: Rng): Separated
   assertPositiveInteger('count', count);
   assertPositiveInteger('dim', dim);
   if (!Number.isInteger(d) || d < 0 || d > dim) throw new InvalidValueError('minDistance', `must be an integer in [0, dim = ${dim}], got ${d}`, 'pass a Hamming distance between 0 and dim');
+  const dMax = options.maxDistance ?? dim;
+  if (!Number.isInteger(dMax) || dMax < d || dMax > dim) throw new InvalidValueError('maxDistance', `must be an integer in [minDistance = ${d}, dim = ${dim}], got ${dMax}`, 'pass a largest Hamming distance between minDistance and dim');
   const f = options.sparseness ?? 0.5;
   const draw = candidateDrawer(dim, f, options.features);
   const bound = maxCodeSize(dim, d);
-  if (count > bound) {
+  if (count > bound && !options.allowFewer) {
     throw new InvalidValueError('count', `no ${count} patterns of length ${dim} have pairwise Hamming distance >= ${d}: at most ${bound} can (Singleton/Hamming/Plotkin bound)`, `ask for at most ${bound} patterns, a smaller minDistance or a larger dim`);
   }
   const maxAttempts = options.maxAttempts ?? 1000 * count + 10000;
   assertPositiveInteger('maxAttempts', maxAttempts);
   const words = Math.ceil(dim / 32);
-  const data = new Int8Array(count * dim);
-  const packed = new Uint32Array((count + 1) * words);
+  const wanted = Math.min(count, bound);
+  const data = new Int8Array(wanted * dim);
+  const packed = new Uint32Array((wanted + 1) * words);
   let kept = 0;
   let attempts = 0;
   let achieved = dim + 1;
-  while (kept < count && attempts < maxAttempts) {
+  while (kept < wanted && attempts < maxAttempts) {
     attempts++;
     const offset = kept * dim;
     draw(rng, data, offset);
     packRow(data, offset, dim, packed, kept * words);
     let nearest = dim + 1;
-    for (let nu = 0; nu < kept && nearest >= d; nu++) {
+    let farthest = 0;
+    for (let nu = 0; nu < kept && nearest >= d && farthest <= dMax; nu++) {
       let dist = 0;
       for (let w = 0; w < words; w++) dist += popcount32((packed[kept * words + w]! ^ packed[nu * words + w]!) >>> 0);
       if (dist < nearest) nearest = dist;
+      if (dist > farthest) farthest = dist;
     }
-    if (nearest < d) continue;
+    if (nearest < d || farthest > dMax) continue;
     if (nearest < achieved) achieved = nearest;
     kept++;
   }

@@ -59,6 +59,18 @@ describe('separatedBipolar', () => {
     }
   });
 
+  it('with maxDistance, keeps every pair within [minDistance, maxDistance] (no near-opposite pairs)', () => {
+    const dim = 10;
+    const r = separatedBipolar({ count: 60, dim, minDistance: 2, maxDistance: dim - 2 }, createRng('window'));
+    for (let a = 0; a < 60; a++) for (let b = a + 1; b < 60; b++) {
+      let d = 0;
+      for (let j = 0; j < dim; j++) if (r.patterns.data[a * dim + j] !== r.patterns.data[b * dim + j]) d++;
+      expect(d).toBeGreaterThanOrEqual(2);
+      expect(d).toBeLessThanOrEqual(dim - 2);
+    }
+    expect(() => separatedBipolar({ count: 2, dim, minDistance: 4, maxDistance: 3 }, createRng(1))).toThrow(InvalidValueError);
+  });
+
   it('combined with correlated features, still meets the distance', () => {
     const r = separatedBipolar({ count: 40, dim: 48, minDistance: 12, features: { blockSize: 6, correlation: 0.4 } }, createRng('combo'));
     expect(bruteMinDistance(r.patterns.data, 40, 48)).toBeGreaterThanOrEqual(12);
