@@ -22,4 +22,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'sphere-basins': at('sphere-basins'),
   'uhn-benchmark': at('uhn-benchmark'),
   'random-features': at('random-features'),
+  'polynomial-scaling': at('polynomial-scaling'),
 };
