@@ -317,7 +317,7 @@ export default defineScenario({
           interval, notes: [`fitted exponents ${e}`],
           x: { title: 'random features Y', scale: 'log', ticks: ys },
           y: { title: `mean absolute ${quantity} error`, scale: 'log' },
-          series,
+          series, dodge: 0.012,
         }),
       };
     };
@@ -332,7 +332,7 @@ export default defineScenario({
     const plots: Plot[] = [yChart('energy'), yChart('gradient')];
     plots.push({
       name: 'energy-error-vs-beta', title: `Energy error vs β (Y = ${p.betaFeatures})`,
-      spec: measuredTheoryChart({ title: `Energy error vs inverse temperature β (Y = ${p.betaFeatures}, ${p.kind})`, interval, x: { title: 'inverse temperature β', scale: 'log', ticks: betas }, y: { title: 'mean absolute energy error', scale: 'log' }, series: betaSeries }),
+      spec: measuredTheoryChart({ title: `Energy error vs inverse temperature β (Y = ${p.betaFeatures}, ${p.kind})`, interval, x: { title: 'inverse temperature β', scale: 'log', ticks: betas }, y: { title: 'mean absolute energy error', scale: 'log' }, series: betaSeries, dodge: 0.012 }),
     });
     plots.push({
       name: 'clipped-fraction-vs-beta', title: `Clipped fraction vs β (Y = ${p.betaFeatures})`,
