@@ -1,4 +1,5 @@
-import { ParameterError, RegistryError } from './errors.js';
+import { z } from 'zod';
+import { InvalidValueError, ParameterError, RegistryError } from './errors.js';
 
 /**
  * A name-keyed collection of factories (kernels, learning rules, neuron models): a duplicate
@@ -45,23 +46,99 @@ export function createRegistry<E extends { readonly name: string }>(options: { n
 }
 
 /**
- * Merges user options over an entry's defaults: unknown keys and required options left `NaN`
- * are {@link ParameterError}s naming `<entry>.<key>`.
+ * The options schema of a registry entry (kernel, neuron model, learning rule): a zod object
+ * whose fields carry their type, bounds, default (none: required) and help text (`.describe`).
+ * One schema gives validation, defaults, help and JSON Schema ({@link optionsJsonSchema}).
+ */
+export type OptionsSchema = z.ZodObject<z.ZodRawShape>;
+
+/** How {@link parseOptions} names what it rejects. */
+export interface OptionsContext {
+  /** The kind of entry, for messages: "kernel", "neuron model", "learning rule". */
+  readonly noun: string;
+  /** The entry's registry name; errors name the option `<entry>.<key>`. */
+  readonly entry: string;
+}
+
+/**
+ * Validates options against an entry's schema and fills in the defaults, before anything is
+ * built. An unknown key (inherited names such as `toString` included) or a missing required
+ * option is a {@link ParameterError}; a number out of bounds, NaN or infinite is an
+ * {@link InvalidValueError}; each names `<entry>.<key>` and quotes the option's help text.
  *
  * @example
  * ```ts
- * withDefaults('poly', { degree: 3, c: 0 }, { degree: 2 }, 'kernel'); // { degree: 2, c: 0 }
+ * const schema = z.object({ degree: z.number().int().min(1).default(3).describe('degree p >= 1') }).strict();
+ * parseOptions(schema, { degree: 2 }, { noun: 'kernel', entry: 'poly' }); // { degree: 2 }
+ * parseOptions(schema, { degree: 0 }, { noun: 'kernel', entry: 'poly' }); // throws InvalidValueError('poly.degree', ...)
  * ```
  */
-export function withDefaults<V>(entryName: string, defaults: Readonly<Record<string, V>>, given: Readonly<Record<string, V>>, noun = 'entry'): Record<string, V> {
+export function parseOptions<S extends OptionsSchema>(schema: S, given: unknown, context: OptionsContext): z.output<S> {
+  const { noun, entry } = context;
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    throw new ParameterError(entry, `options of ${noun} "${entry}" must be an object, got ${JSON.stringify(given)}`, 'pass an options object such as {}');
+  }
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
   for (const key of Object.keys(given)) {
-    if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
-      throw new ParameterError(`${entryName}.${key}`, `is not a parameter of this ${noun}`, `use ${Object.keys(defaults).join(', ') || 'no parameters'}`);
+    if (!Object.prototype.hasOwnProperty.call(shape, key)) {
+      throw new ParameterError(`${entry}.${key}`, `is not a parameter of this ${noun}`, `use ${keys.join(', ') || 'no parameters'}`);
     }
   }
-  const merged: Record<string, V> = { ...defaults, ...given };
-  for (const [key, value] of Object.entries(merged)) {
-    if (typeof value === 'number' && Number.isNaN(value)) throw new ParameterError(`${entryName}.${key}`, 'is required', `pass ${key}`);
-  }
-  return merged;
+  const parsed = schema.safeParse(given);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = issue.path.map(String).join('.');
+  const name = key ? `${entry}.${key}` : entry;
+  const value = (given as Record<string, unknown>)[String(issue.path[0])];
+  const help = shape[String(issue.path[0])]?.description ?? `see the ${noun}'s documentation`;
+  if (value === undefined) throw new ParameterError(name, 'is required', `pass ${key}: ${help}`);
+  const problem = `${issue.message} (given ${typeof value === 'number' ? String(value) : JSON.stringify(value)})`;
+  if (typeof value === 'number') throw new InvalidValueError(name, problem, `pass ${key}: ${help}`);
+  throw new ParameterError(name, problem, `pass ${key}: ${help}`);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of an options schema's input: types, bounds, defaults, the
+ * required options and help text, for command-line help, forms or saved specs.
+ *
+ * @example
+ * ```ts
+ * optionsJsonSchema(kernelEntry('poly')!.schema).properties; // { degree: { type: 'integer', minimum: 1, default: 3, ... }, ... }
+ * ```
+ */
+export function optionsJsonSchema(schema: OptionsSchema): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+}
+
+/** Reusable option fields for registry schemas. */
+export const option = {
+  /** A finite number; with `fallback` it has a default, without it is required. */
+  number: (help: string, fallback?: number, bounds: { min?: number; max?: number; positive?: boolean } = {}) => {
+    let s = z.number().finite();
+    if (bounds.positive) s = s.positive();
+    if (bounds.min !== undefined) s = s.min(bounds.min);
+    if (bounds.max !== undefined) s = s.max(bounds.max);
+    return fallback === undefined ? s.describe(help) : s.default(fallback).describe(help);
+  },
+  /** An integer; with `fallback` it has a default, without it is required. */
+  int: (help: string, fallback?: number, bounds: { min?: number; max?: number } = {}) => {
+    let s = z.number().int();
+    if (bounds.min !== undefined) s = s.min(bounds.min);
+    if (bounds.max !== undefined) s = s.max(bounds.max);
+    return fallback === undefined ? s.describe(help) : s.default(fallback).describe(help);
+  },
+};
+
+/**
+ * An options schema from its fields (built with {@link option}, or any zod types), for
+ * `registerKernel`, `registerNeuronModel` and rules, without importing zod yourself.
+ *
+ * @example
+ * ```ts
+ * const schema = optionsSchema({ radius: option.int('neighbourhood radius >= 0', 2, { min: 0 }) });
+ * ```
+ */
+export function optionsSchema(shape: z.ZodRawShape): OptionsSchema {
+  return z.object(shape);
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KmnError, ParameterError, RegistryError, createKernel, kernelEntry, kernelNames, kernelValue, registerKernel } from '../../src/index.js';
+import { z } from 'zod';
+import { InvalidValueError, KmnError, ParameterError, RegistryError, createKernel, kernelEntry, kernelNames, kernelValue, registerKernel } from '../../src/index.js';
+import { kernelJsonSchema } from '../../src/kernels/registry.js';
+import { option } from '../../src/registry.js';
 import type { Kernel } from '../../src/index.js';
 
 // The kernel registry: every builtin is constructible by name; errors are typed and name the culprit.
@@ -37,7 +40,7 @@ describe('kernel registry', () => {
     const entry = {
       name: 'test-cosine',
       description: 'k(h) = h / dim',
-      defaults: { dim: Number.NaN },
+      schema: z.object({ dim: option.int('input dimension >= 1', undefined, { min: 1 }) }),
       create: (p: Readonly<Record<string, number>>): Kernel => ({ kind: 'inner-product', name: 'test-cosine', params: p, k: (h) => h / p.dim!, positiveDefinite: false }),
     };
     registerKernel(entry);
@@ -69,9 +72,21 @@ describe('kernel registry', () => {
     // Keys inherited from Object.prototype are not parameters either.
     expect(() => createKernel('linear', { toString: 1 })).toThrow(/^linear\.toString:/);
     expect(() => createKernel('poly', { constructor: 2 })).toThrow(ParameterError);
-    // Invalid values are caught by the kernel factories, naming the parameter.
-    expect(() => createKernel('gaussian', { sigma: -1 })).toThrow(/^sigma:/);
+    // Invalid values are caught by the schema before the factory runs (bounds that involve two
+    // parameters, like radius <= dim, by the factory), naming the parameter.
+    expect(() => createKernel('gaussian', { sigma: -1 })).toThrow(InvalidValueError);
+    expect(() => createKernel('gaussian', { sigma: -1 })).toThrow(/^gaussian\.sigma: .*length scale sigma > 0/);
+    expect(() => createKernel('poly', { degree: 2.5 })).toThrow(/^poly\.degree:/);
     expect(() => createKernel('sdm-hypercube', { dim: 8, radius: 9 })).toThrow(/^radius:/);
+  });
+
+  it('every kernel schema gives JSON Schema with a help text for every parameter, and lists the required ones', () => {
+    for (const name of kernelNames()) {
+      const json = kernelJsonSchema(name) as { properties?: Record<string, { description?: string }>; required?: string[] };
+      for (const [key, prop] of Object.entries(json.properties ?? {})) expect(prop.description, `${name}.${key}`).toBeTruthy();
+    }
+    expect(kernelJsonSchema('exp-beta')).toMatchObject({ required: ['r'], properties: { beta: { default: 1, exclusiveMinimum: 0 } } });
+    expect((kernelJsonSchema('poly') as { required?: string[] }).required ?? []).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import {
   InvalidValueError, ParameterError, RegistryError, ShapeError, createNeuronModel, createRng, flipBits, gaussian, linear, neuronModelNames, patternRow, polynomial, pyramidalNeuron,
   randomBipolar, recurrentNetwork, registerNeuronModel, sdmNeuron, sigmaPiNeuron, type BipolarPatterns, type NeuronModel, type RecurrentNetwork, type Rng,
 } from '../../src/index.js';
+import { z } from 'zod';
+import { neuronModelJsonSchema } from '../../neurons/registry.js';
 import { extractExamples } from '../docs/extract-examples.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -141,11 +143,14 @@ describe('neuron model conformance', () => {
 
 describe('neuron model registry and option errors', () => {
   it('a duplicate name is a RegistryError; unknown names and options are typed errors naming them', () => {
-    expect(() => registerNeuronModel({ name: 'point', description: '', defaults: {}, create: () => createNeuronModel('point') })).toThrow(RegistryError);
+    expect(() => registerNeuronModel({ name: 'point', description: '', schema: z.object({}), create: () => createNeuronModel('point') })).toThrow(RegistryError);
     expect(() => createNeuronModel('no-such-neuron')).toThrow(RegistryError);
     expect(() => createNeuronModel('sigma-pi', { order: 2 })).toThrow(/sigma-pi\.order/);
     expect(() => createNeuronModel('sdm', { radius: 3 })).toThrow(ParameterError);
-    expect(() => createNeuronModel('sdm', { radius: 3 })).toThrow(/sdm\.locations/);
+    expect(() => createNeuronModel('sdm', { radius: 3 })).toThrow(/sdm\.locations: is required/);
+    expect(() => createNeuronModel('sdm', { radius: 3, locations: 0 })).toThrow(InvalidValueError);
+    expect(() => createNeuronModel('pyramidal', { kernel: 'gaussian' })).toThrow(/^pyramidal\.kernel:/);
+    expect(neuronModelJsonSchema('sdm')).toMatchObject({ required: ['locations', 'radius'] });
   });
 
   it('bad factory options are typed errors naming the parameter', () => {
