@@ -55,31 +55,35 @@ export interface DenseMemoryClassifierOptions {
 }
 
 /**
- * Scratch buffers of one forward pass; `ru[k] = max(xi^k . u, 0) / T`,
+ * Scratch buffers of one forward pass and its backward pass; `ru[k] = max(xi^k . u, 0) / T`,
  * `rv[k C + c] = max(xi^k . v_c, 0) / T`.
  */
 export interface ForwardBuffers {
+  /** `hu[k] = xi^k . u`. */
+  readonly hu: Float64Array;
   readonly ru: Float64Array;
   readonly rv: Float64Array;
   readonly y: Float64Array;
+  /** Per-memory coefficient `b_k` of the pixel part of the descent direction. */
+  readonly b: Float64Array;
 }
 
 /** Allocates {@link ForwardBuffers} for K memories and C classes. */
 export function forwardBuffers(memories: number, classes: number): ForwardBuffers {
-  return { ru: new Float64Array(memories), rv: new Float64Array(memories * classes), y: new Float64Array(classes) };
+  return { hu: new Float64Array(memories), ru: new Float64Array(memories), rv: new Float64Array(memories * classes), y: new Float64Array(classes), b: new Float64Array(memories) };
 }
 
 /**
- * The forward pass (Eq. 9 of the 2016 paper) for the image at `images[offset .. offset + N)`:
- * fills `buf.ru`, `buf.rv` and `buf.y` (`Y_c`). `xi^k . v_c = xi^k . u + 2 xi^k_(N+c)`, so one
- * dot product per memory serves every class. No checks: callers validate once.
+ * Label outputs from the pixel overlaps (Eq. 9 of the 2016 paper): given
+ * `hu[k] = xi^k . u` for every memory, fills `buf.ru`, `buf.rv` and `buf.y` (`Y_c`), using
+ * `xi^k . v_c = xi^k . u + 2 xi^k_(N+c)`. No checks: callers validate once.
  *
  * @example
  * ```ts
- * forward(model, images, mu * 784, buf); buf.y; // Y_0 .. Y_9
+ * outputsFromOverlaps(model, hu, buf); buf.y; // Y_0 .. Y_9
  * ```
  */
-export function forward(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, images: ArrayLike<number>, offset: number, buf: ForwardBuffers): void {
+export function outputsFromOverlaps(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, hu: Float64Array, buf: ForwardBuffers): void {
   const { weights: w, memories: k, pixels: n, classes: c, degree, temperature } = model;
   const d = n + c;
   const invT = 1 / temperature;
@@ -87,21 +91,42 @@ export function forward(model: Pick<DenseMemoryClassifier, 'weights' | 'memories
   y.fill(0);
   let fu = 0;
   for (let mu = 0; mu < k; mu++) {
-    const base = mu * d;
-    let h = 0;
-    for (let i = 0; i < n; i++) h += w[base + i]! * images[offset + i]!;
-    for (let j = 0; j < c; j++) h -= w[base + n + j]!;
+    const base = mu * d + n;
+    const h = hu[mu]!;
     const r = h > 0 ? h * invT : 0;
     ru[mu] = r;
     if (r > 0) fu += r ** degree;
     for (let j = 0; j < c; j++) {
-      const hv = h + 2 * w[base + n + j]!;
+      const hv = h + 2 * w[base + j]!;
       const rvj = hv > 0 ? hv * invT : 0;
       rv[mu * c + j] = rvj;
       if (rvj > 0) y[j]! += rvj ** degree;
     }
   }
   for (let j = 0; j < c; j++) y[j] = Math.tanh(y[j]! - fu);
+}
+
+/**
+ * The forward pass for the image at `images[offset .. offset + N)`: the overlaps `xi^k . u`
+ * (dense loop), then {@link outputsFromOverlaps}. Results in `buf`; `buf.hu` holds the overlaps.
+ *
+ * @example
+ * ```ts
+ * forward(model, images, mu * 784, buf); buf.y; // Y_0 .. Y_9
+ * ```
+ */
+export function forward(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, images: ArrayLike<number>, offset: number, buf: ForwardBuffers): void {
+  const { weights: w, memories: k, pixels: n, classes: c } = model;
+  const d = n + c;
+  const hu = buf.hu;
+  for (let mu = 0; mu < k; mu++) {
+    const base = mu * d;
+    let h = 0;
+    for (let i = 0; i < n; i++) h += w[base + i]! * images[offset + i]!;
+    for (let j = 0; j < c; j++) h -= w[base + n + j]!;
+    hu[mu] = h;
+  }
+  outputsFromOverlaps(model, hu, buf);
 }
 
 /**
@@ -161,30 +186,33 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
 }
 
 /**
- * Adds the descent direction of one image to `dir` (K x (N + C)) after {@link forward} filled
- * `buf`, and returns the image's loss `sum_c (t_c - Y_c)^(2m)` (t_c = +1 for the label, -1
- * otherwise). The direction is the negative gradient of the 2016 loss (Eq. 14) divided by the
- * positive constant `2 m n / T`:
+ * The descent direction of one image after a forward pass filled `buf`: adds its label part to
+ * `dir` (K x (N + C)), leaves in `buf.b` the per-memory coefficients of its pixel part (memory k
+ * moves along `b_k x`), and returns the image's loss `sum_c (t_c - Y_c)^(2m)` (t_c = +1 for the
+ * label, -1 otherwise). The direction is the negative gradient of the 2016 loss (Eq. 14) divided
+ * by the positive constant `2 m n / T`:
  *
  * ```
  * D^k = sum_c (t_c - Y_c)^(2m-1) (1 - Y_c^2) [ (max(xi^k . v_c, 0) / T)^(n-1) v_c - (max(xi^k . u, 0) / T)^(n-1) u ]
  * ```
  *
- * the quantity the authors' notebook accumulates (`d_KS`, up to the factor `T^(n-1)`).
+ * the quantity the authors' notebook accumulates (`d_KS`, up to the factor `T^(n-1)`). With
+ * `a_c` the bracket's prefactor and `S_k = sum_c a_c rv_kc^(n-1)`, the pixel part is
+ * `b_k x`, `b_k = S_k - ru_k^(n-1) sum_c a_c`, and label entry c gets `2 a_c rv_kc^(n-1) - b_k`.
  *
  * @example
  * ```ts
  * forward(model, images, s * N, buf);
- * loss += accumulateDirection(model, images, s * N, label, lossPower, buf, dir);
+ * loss += directionCoefficients(model, label, lossPower, buf, dir); // then add buf.b[k] x to the pixels of memory k
  * ```
  */
-export function accumulateDirection(
+export function directionCoefficients(
   model: Pick<DenseMemoryClassifier, 'memories' | 'pixels' | 'classes' | 'degree'>,
-  images: ArrayLike<number>, offset: number, label: number, lossPower: number, buf: ForwardBuffers, dir: Float64Array,
+  label: number, lossPower: number, buf: ForwardBuffers, dir: Float64Array,
 ): number {
   const { memories: k, pixels: n, classes: c, degree } = model;
   const d = n + c;
-  const { ru, rv, y } = buf;
+  const { ru, rv, y, b } = buf;
   const e1 = degree - 1;
   const odd = 2 * lossPower - 1;
   let loss = 0;
@@ -199,19 +227,45 @@ export function accumulateDirection(
     sumA += a;
   }
   for (let mu = 0; mu < k; mu++) {
-    const base = mu * d;
+    const base = mu * d + n;
     let s = 0;
     for (let j = 0; j < c; j++) {
       const r = rv[mu * c + j]!;
       if (r > 0) s += y[j]! * r ** e1;
     }
     const r0 = ru[mu]!;
-    const b = s - (r0 > 0 ? r0 ** e1 : 0) * sumA;
-    if (b !== 0) for (let i = 0; i < n; i++) dir[base + i]! += b * images[offset + i]!;
+    const bk = s - (r0 > 0 ? r0 ** e1 : 0) * sumA;
+    b[mu] = bk;
     for (let j = 0; j < c; j++) {
       const r = rv[mu * c + j]!;
-      dir[base + n + j]! += 2 * (r > 0 ? y[j]! * r ** e1 : 0) - b;
+      dir[base + j]! += 2 * (r > 0 ? y[j]! * r ** e1 : 0) - bk;
     }
+  }
+  return loss;
+}
+
+/**
+ * {@link directionCoefficients} plus the pixel part as a dense loop: adds the whole descent
+ * direction of the image at `images[offset ..]` to `dir` and returns its loss.
+ *
+ * @example
+ * ```ts
+ * forward(model, images, s * N, buf);
+ * loss += accumulateDirection(model, images, s * N, label, lossPower, buf, dir);
+ * ```
+ */
+export function accumulateDirection(
+  model: Pick<DenseMemoryClassifier, 'memories' | 'pixels' | 'classes' | 'degree'>,
+  images: ArrayLike<number>, offset: number, label: number, lossPower: number, buf: ForwardBuffers, dir: Float64Array,
+): number {
+  const loss = directionCoefficients(model, label, lossPower, buf, dir);
+  const { memories: k, pixels: n, classes: c } = model;
+  const d = n + c;
+  for (let mu = 0; mu < k; mu++) {
+    const bk = buf.b[mu]!;
+    if (bk === 0) continue;
+    const base = mu * d;
+    for (let i = 0; i < n; i++) dir[base + i]! += bk * images[offset + i]!;
   }
   return loss;
 }

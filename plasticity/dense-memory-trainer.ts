@@ -1,7 +1,7 @@
 import { InvalidValueError, assertInRange, assertPositive, assertPositiveInteger } from '../src/errors.js';
 import type { Rng } from '../src/rng/rng.js';
 import {
-  accumulateDirection, checkBatch, denseMemoryClassifier, forward, forwardBuffers,
+  checkBatch, denseMemoryClassifier, directionCoefficients, forwardBuffers, outputsFromOverlaps,
   type DenseMemoryClassifier, type LabelledBatch,
 } from './dense-memory-trainer-model.js';
 
@@ -139,6 +139,12 @@ export function trainDenseMemoryClassifier(data: LabelledImages, options: Partia
   const perm = new Int32Array(count);
   const batches = Math.floor(count / o.batchSize);
   const model = { weights, memories: k, pixels: n, classes: c, degree: o.degree, temperature: o.temperature };
+  const sparse = offFloor(data.images, count, n);
+  const { start, index, value } = sparse;
+  // Per minibatch (the memories are fixed within one): base[k] = xi^k . (-1, ..., -1), and the
+  // summed pixel coefficients bSum[k] of the floor part of the direction.
+  const base = new Float64Array(k);
+  const bSum = new Float64Array(k);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const eps = o.learningRate * o.decay ** epoch;
     const temperature = epoch <= o.rampEpochs && o.rampEpochs > 0
@@ -151,30 +157,52 @@ export function trainDenseMemoryClassifier(data: LabelledImages, options: Partia
     order.permutation(count, perm);
     let wrong = 0;
     let loss = 0;
-    for (let b = 0; b < batches; b++) {
+    for (let bat = 0; bat < batches; bat++) {
       direction.fill(0);
-      for (let q = b * o.batchSize; q < (b + 1) * o.batchSize; q++) {
+      bSum.fill(0);
+      for (let mu = 0; mu < k; mu++) {
+        let sum = 0;
+        for (let j = mu * d; j < (mu + 1) * d; j++) sum += weights[j]!;
+        base[mu] = -sum;
+      }
+      for (let q = bat * o.batchSize; q < (bat + 1) * o.batchSize; q++) {
         const s = perm[q]!;
         const label = data.labels[s]!;
-        forward(current, data.images, s * n, buf);
+        const from = start[s]!;
+        const to = start[s + 1]!;
+        for (let mu = 0; mu < k; mu++) {
+          const row = mu * d;
+          let h = base[mu]!;
+          for (let e = from; e < to; e++) h += weights[row + index[e]!]! * value[e]!;
+          buf.hu[mu] = h;
+        }
+        outputsFromOverlaps(current, buf.hu, buf);
         let best = 0;
         for (let j = 1; j < c; j++) if (buf.y[j]! > buf.y[best]!) best = j;
         if (best !== label) wrong++;
-        loss += accumulateDirection(current, data.images, s * n, label, o.lossPower, buf, direction);
+        loss += directionCoefficients(current, label, o.lossPower, buf, direction);
+        for (let mu = 0; mu < k; mu++) {
+          const bk = buf.b[mu]!;
+          if (bk === 0) continue;
+          bSum[mu]! += bk;
+          const row = mu * d;
+          for (let e = from; e < to; e++) direction[row + index[e]!]! += bk * value[e]!;
+        }
       }
       for (let mu = 0; mu < k; mu++) {
-        const base = mu * d;
+        const row = mu * d;
+        const shift = bSum[mu]!;
         let norm = 0;
         for (let j = 0; j < d; j++) {
-          const v = o.momentum * velocity[base + j]! + direction[base + j]!;
-          velocity[base + j] = v;
+          const v = o.momentum * velocity[row + j]! + direction[row + j]! - (j < n ? shift : 0);
+          velocity[row + j] = v;
           const a = Math.abs(v);
           if (a > norm) norm = a;
         }
         const step = eps / Math.max(norm, floor);
         for (let j = 0; j < d; j++) {
-          const w = weights[base + j]! + step * velocity[base + j]!;
-          weights[base + j] = w > 1 ? 1 : w < -1 ? -1 : w;
+          const w = weights[row + j]! + step * velocity[row + j]!;
+          weights[row + j] = w > 1 ? 1 : w < -1 ? -1 : w;
         }
       }
     }
@@ -187,6 +215,33 @@ export function trainDenseMemoryClassifier(data: LabelledImages, options: Partia
     ? o.initialTemperature + ((o.temperature - o.initialTemperature) * (o.epochs - 1)) / o.rampEpochs
     : o.temperature;
   return denseMemoryClassifier({ ...model, temperature: lastTemperature });
+}
+
+/**
+ * The images as offsets from the pixel floor -1 (`x = -1 + z`), stored sparsely: most digit pixels
+ * are background (z = 0), so overlaps and direction updates loop over the nonzero z only, and the
+ * floor's share is one sum per memory. Exact: the same sums, in another order.
+ */
+function offFloor(images: Float64Array, count: number, n: number): { start: Int32Array; index: Int32Array; value: Float64Array } {
+  const start = new Int32Array(count + 1);
+  let nnz = 0;
+  for (let i = 0; i < count * n; i++) if (images[i] !== -1) nnz++;
+  const index = new Int32Array(nnz);
+  const value = new Float64Array(nnz);
+  let e = 0;
+  for (let s = 0; s < count; s++) {
+    start[s] = e;
+    for (let i = 0; i < n; i++) {
+      const z = images[s * n + i]! + 1;
+      if (z !== 0) {
+        index[e] = i;
+        value[e] = z;
+        e++;
+      }
+    }
+  }
+  start[count] = e;
+  return { start, index, value };
 }
 
 function validate(o: DenseMemoryTrainerOptions, data: LabelledImages): void {
