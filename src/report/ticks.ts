@@ -31,7 +31,7 @@ function formatTick(v: number, step: number): string {
     const m = clean(v / 10 ** e);
     return powerLabel(m, e);
   }
-  const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+  const decimals = Math.max(0, Math.min(15, -Math.floor(Math.log10(step) + 1e-9)));
   return v.toFixed(decimals).replace(/^-0$/, '0');
 }
 
