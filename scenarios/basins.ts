@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SingularMatrixError, defineScenario, flipBits, linear, param, patternRow, randomBipolar, recurrentNetwork, type Check, type Plot, type Row } from '../src/index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { wilsonInterval } from '../src/report/intervals.js';
+import { requireMemory } from '../src/scenario/params.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { scenarioRule, scenarioRules, type ScenarioRule } from './lib/rules.js';
 import { binomialSe, groupBy } from './lib/stats.js';
@@ -11,9 +12,13 @@ const params = z.object({
   load: param.number(0.1, { min: 0.001, max: 1.9 }),
   rules: param.choiceList(scenarioRules, ['hebbian', 'perceptron', 'pa', 'minover', 'adatron']),
   noise: param.numberList([0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4], { min: 0, max: 0.5 }),
-  cues: param.int(20, { min: 1 }),
-  maxSweeps: param.int(50, { min: 1 }),
-  maxEpochs: param.int(2000, { min: 1 }),
+  // Time bounds: a task runs cues x noise levels recalls of up to maxSweeps sweeps of N^2 work.
+  cues: param.int(20, { min: 1, max: 10_000 }),
+  maxSweeps: param.int(50, { min: 1, max: 10_000 }),
+  maxEpochs: param.int(2000, { min: 1, max: 100_000 }),
+}).superRefine((p, ctx) => {
+  const m = Math.max(1, Math.round(p.load * p.N));
+  requireMemory(ctx, 'N', 8 * m * m + 8 * p.N * p.N, `the ${m} x ${m} kernel matrix and N x N weights`);
 });
 
 interface Task {

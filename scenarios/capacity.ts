@@ -5,6 +5,7 @@ import {
 } from '../src/index.js';
 import { measuredTheoryChart, type ChartSeries } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
+import { requireMemory } from '../src/scenario/params.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
@@ -16,10 +17,14 @@ const params = z.object({
   rules: param.choiceList(scenarioRules, scenarioRules.filter((r) => r !== 'centredHebbian')),
   kernels: param.choiceList(scenarioKernels, ['linear']),
   degree: param.int(2, { min: 1, max: 6 }),
-  temperature: param.number(1, { min: 1e-3 }),
+  temperature: param.number(1, { min: 1e-3, max: 1e4 }),
   sparseness: param.number(0.5, { min: 0.01, max: 0.99 }),
-  maxM: param.int(2000, { min: 2 }),
+  maxM: param.int(2000, { min: 2, max: 16_000 }),
   maxEpochs: param.int(2000, { min: 1, max: 100_000 }),
+}).superRefine((p, ctx) => {
+  // Training holds the M x M kernel matrix (Float64) at the largest M searched.
+  const m = Math.max(...p.kernels.map((k) => (k === 'linear' ? Math.min(p.maxM, 4 * Math.max(...p.N)) : p.maxM)));
+  requireMemory(ctx, 'maxM', 8 * m * m + m * Math.max(...p.N), `the ${m} x ${m} kernel matrix`);
 });
 type Params = z.infer<typeof params>;
 

@@ -6,6 +6,7 @@ import {
 } from '../src/index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval, wilsonInterval } from '../src/report/intervals.js';
+import { requireMemory } from '../src/scenario/params.js';
 import { distance, linearFit, minPairwiseDistance2 } from './lib/geometry.js';
 import { binomialSe, groupBy, meanStd } from './lib/stats.js';
 
@@ -17,18 +18,22 @@ const params = z.object({
   /** Stored patterns per network in the recall part. */
   M: param.int(50, { min: 2, max: 5000 }),
   /** Radius of attraction; 0 (default) means r = sqrt(N / 8) = sqrt(2N) / 4, a quarter of the typical pattern distance. */
-  r: param.number(0, { min: 0 }),
+  r: param.number(0, { min: 0, max: 1000 }),
   /** Inverse temperature of the Exp_beta kernel; the paper's analysis is beta -> infinity. */
-  beta: param.number(1000, { min: 0.01 }),
+  beta: param.number(1000, { min: 0.01, max: 1e9 }),
   model: param.choice(models, 'exp-beta'),
   /** Noise variances; the threshold r^2 / N of each N is always added. */
-  sigma2: param.numberList([0.06, 0.09, 0.11, 0.14, 0.16, 0.2], { min: 0 }),
+  sigma2: param.numberList([0.06, 0.09, 0.11, 0.14, 0.16, 0.2], { min: 0, max: 100 }),
   /** Network sizes for the capacity part (Property 7). */
   capacityN: param.intList([8, 12, 16, 20, 24, 28, 32], { min: 2, max: 256 }),
   /** The noise variance sigma_max^2 the stored patterns must tolerate: r^2 = N sigma_max^2. */
   sigma2Max: param.number(0.125, { min: 0.001, max: 0.49 }),
   /** Largest M the capacity search tries (a run that reaches it is censored). */
-  capacityLimit: param.int(20000, { min: 2 }),
+  capacityLimit: param.int(20000, { min: 2, max: 200_000 }),
+}).superRefine((p, ctx) => {
+  // The capacity search keeps up to capacityLimit patterns (Float64, grown by doubling).
+  requireMemory(ctx, 'capacityLimit', 16 * p.capacityLimit * Math.max(...p.capacityN), 'the stored patterns of the capacity search');
+  requireMemory(ctx, 'M', 8 * p.M * p.M + 8 * p.M * Math.max(...p.N), `the ${p.M} x ${p.M} kernel matrix`);
 });
 type Params = z.infer<typeof params>;
 

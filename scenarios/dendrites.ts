@@ -13,7 +13,7 @@ import { groupBy, meanStd } from './lib/stats.js';
 const params = z.object({
   N: param.intList([10, 12, 14], { min: 6, max: 16 }),
   degree: param.int(2, { min: 2, max: 4 }),
-  maxEpochs: param.int(2000, { min: 10 }),
+  maxEpochs: param.int(2000, { min: 10, max: 100_000 }),
 });
 
 interface Task {

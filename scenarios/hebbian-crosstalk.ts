@@ -3,11 +3,16 @@ import { defineScenario, hebbianBitError, hebbianBitErrorFinite, linear, param, 
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
 import { fit, hebbian, recurrentProblems } from '../plasticity/index.js';
+import { requireMemory } from '../src/scenario/params.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
 const params = z.object({
   N: param.int(1000, { min: 10, max: 20000 }),
   alphas: param.numberList([0.05, 0.1, 0.15, 0.2, 0.3, 0.5], { min: 0.001, max: 2 }),
+}).superRefine((p, ctx) => {
+  // Each neuron's problem fills an M x M Gram matrix (Float64), M = alpha N.
+  const m = Math.round(Math.max(...p.alphas) * p.N);
+  requireMemory(ctx, 'N', 8 * m * m + m * p.N, `the ${m} x ${m} Gram matrix (M = alpha N at the largest alpha)`);
 });
 
 interface Task {

@@ -6,18 +6,39 @@ import {
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval, wilsonInterval } from '../src/report/intervals.js';
 import { largestStorable } from '../src/search/capacity-search.js';
+import { logBinomial } from '../src/linalg/special.js';
+import { requireMemory, requireThat } from '../src/scenario/params.js';
 import { linearFit } from './lib/geometry.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
+/** Probability that a uniform random address lies within Hamming distance r of a point of {-1,1}^dim. */
+function activation(dim: number, r: number): number {
+  let p = 0;
+  for (let k = 0; k <= Math.min(r, dim); k++) p += Math.exp(logBinomial(dim, k) - dim * Math.LN2);
+  return p;
+}
+
 const params = z.object({
   dim: param.int(32, { min: 3, max: 512 }),
-  radius: param.int(11, { min: 0 }),
+  radius: param.int(11, { min: 0, max: 255 }),
   b: param.number(0.3, { min: 0.01, max: 0.99 }),
-  nPhi: param.intList([250, 1000, 4000, 16000], { min: 1 }),
-  capacityNPhi: param.intList([250, 500, 1000, 2000, 4000], { min: 1 }),
+  nPhi: param.intList([250, 1000, 4000, 16000], { min: 1, max: 1_000_000 }),
+  capacityNPhi: param.intList([250, 500, 1000, 2000, 4000], { min: 1, max: 20_000 }),
   capacityDim: param.int(256, { min: 3, max: 4096 }),
-  capacityRadius: param.int(110, { min: 0 }),
+  capacityRadius: param.int(110, { min: 0, max: 2047 }),
   points: param.int(6, { min: 2, max: 64 }),
+}).superRefine((p, ctx) => {
+  // Kanerva's SDM activates addresses within r of the input, r < N/2 (bias N - 2r > 0); the kernel
+  // check needs K(0) N_phi >= 5 expected shared addresses at the largest N_phi (else no z-score).
+  requireThat(ctx, 'radius', p.radius < p.dim / 2, `must be below dim / 2 = ${p.dim / 2} (got ${p.radius} with dim ${p.dim})`);
+  const nPhi = Math.max(...p.nPhi);
+  requireThat(ctx, 'radius', activation(p.dim, p.radius) * nPhi >= 5, `activates too few addresses: K(0) N_phi = ${(activation(p.dim, p.radius) * nPhi).toPrecision(3)} < 5 at dim ${p.dim}, N_phi ${nPhi}; raise radius or nPhi`);
+  requireThat(ctx, 'capacityRadius', p.capacityRadius < p.capacityDim / 2, `must be below capacityDim / 2 = ${p.capacityDim / 2} (got ${p.capacityRadius} with capacityDim ${p.capacityDim})`);
+  const small = Math.min(...p.capacityNPhi);
+  requireThat(ctx, 'capacityRadius', activation(p.capacityDim, p.capacityRadius) * small >= 1, `activates fewer than one address per pattern at capacityNPhi ${small} (capacityDim ${p.capacityDim}); raise capacityRadius`);
+  // The capacity search holds N_phi / 2 feature vectors of N_phi bytes; the kernel part N_phi addresses of dim bytes.
+  requireMemory(ctx, 'capacityNPhi', Math.max(...p.capacityNPhi) ** 2 / 2 + Math.max(...p.capacityNPhi) * p.capacityDim, 'the feature vectors of the capacity search');
+  requireMemory(ctx, 'nPhi', nPhi * p.dim * 8, 'the SDM addresses');
 });
 type Params = z.infer<typeof params>;
 

@@ -16,14 +16,14 @@ const params = z.object({
   /** Cue points: a Fibonacci lattice of this many points on the sphere. */
   grid: param.int(4000, { min: 10, max: 200000 }),
   /** Inverse temperature of the Exp_beta kernel (beta -> infinity in the paper). */
-  beta: param.number(1000, { min: 0.01 }),
+  beta: param.number(1000, { min: 0.01, max: 1e9 }),
   /**
    * Inverse temperature of the softmax network; 0 (default) means 10 / r^2 per pattern set. The
    * softmax network separates two patterns a distance d apart only if beta d^2 / 2 >> 1 (else it
    * merges them into one metastable state at their midpoint); with d >= 2r, 10 / r^2 gives
    * weights below e^-20 for every other pattern at a fixed point.
    */
-  softmaxBeta: param.number(0, { min: 0 }),
+  softmaxBeta: param.number(0, { min: 0, max: 1e9 }),
   models: param.choiceList(modelNames, [...modelNames]),
 });
 type Params = z.infer<typeof params>;

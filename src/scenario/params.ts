@@ -75,7 +75,8 @@ export function parseParams<P>(scenario: string, schema: z.ZodType<P>, raw: Reco
     const issue = parsed.error.issues[0]!;
     const key = issue.path.map(String).join('.') || 'params';
     const given = issue.path.length > 0 ? raw[String(issue.path[0])] : raw;
-    throw new ParameterError(key, `${issue.message.replace(/\s+/g, ' ')} (given ${JSON.stringify(given)})`, describeExpected(shape?.[String(issue.path[0])]));
+    const fix = issue.code === 'custom' ? 'change the parameters named above' : describeExpected(shape?.[String(issue.path[0])]);
+    throw new ParameterError(key, `${issue.message.replace(/\s+/g, ' ')} (given ${JSON.stringify(given)})`, fix);
   }
   return parsed.data;
 }
@@ -96,4 +97,40 @@ function describeExpected(field: unknown): string {
  */
 export function defaultParams<P>(schema: z.ZodType<P>): P {
   return schema.parse({});
+}
+
+/** Memory one task may plan to use (2 GiB): parameters whose estimate exceeds it are refused before the run. */
+export const TASK_MEMORY_BUDGET = 2 ** 31;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toPrecision(3)} GiB` : `${(bytes / 2 ** 20).toPrecision(3)} MiB`;
+}
+
+/**
+ * A cross-parameter check for a schema's `superRefine`: refuses, naming `key`, parameters whose
+ * task would need more than {@link TASK_MEMORY_BUDGET} bytes for `what`.
+ *
+ * @example
+ * ```ts
+ * z.object({ M: param.int(100, { min: 2, max: 100_000 }) }).superRefine((p, ctx) =>
+ *   requireMemory(ctx, 'M', 8 * p.M * p.M, 'the M x M kernel matrix'));
+ * ```
+ */
+export function requireMemory(ctx: z.RefinementCtx, key: string, bytes: number, what: string): void {
+  if (!(bytes <= TASK_MEMORY_BUDGET)) {
+    ctx.addIssue({ code: 'custom', path: [key], message: `needs about ${formatBytes(bytes)} per task for ${what}, more than the ${formatBytes(TASK_MEMORY_BUDGET)} budget; lower ${key}` });
+  }
+}
+
+/**
+ * A cross-parameter check for a schema's `superRefine`: refuses `key` with `message` unless `ok`.
+ *
+ * @example
+ * ```ts
+ * z.object({ dim: param.int(32), radius: param.int(11) }).superRefine((p, ctx) =>
+ *   requireThat(ctx, 'radius', p.radius < p.dim / 2, `must be below dim / 2 = ${p.dim / 2}`));
+ * ```
+ */
+export function requireThat(ctx: z.RefinementCtx, key: string, ok: boolean, message: string): void {
+  if (!ok) ctx.addIssue({ code: 'custom', path: [key], message });
 }
