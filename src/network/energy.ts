@@ -1,4 +1,5 @@
 import { InvalidValueError, ParameterError } from '../errors.js';
+import { overlaps } from '../kernels/batch.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { assertLength, type BipolarPatterns } from '../patterns/pattern-set.js';
 import type { RecurrentNetwork } from './recurrent-network.js';
@@ -78,7 +79,7 @@ export interface DenseEnergyOptions {
  * ```
  */
 export function denseEnergy(patterns: BipolarPatterns, kernel: Kernel, options: DenseEnergyOptions = {}): EnergyFunction {
-  const { count: m, dim: n, data } = patterns;
+  const { count: m, dim: n } = patterns;
   const a = options.coefficients ?? new Float64Array(m).fill(1);
   const theta = options.theta ?? new Float64Array(n);
   assertLength('coefficients', a, m);
@@ -88,15 +89,12 @@ export function denseEnergy(patterns: BipolarPatterns, kernel: Kernel, options: 
   }
   const { values: g, shift } = lyapunovPotential(kernel, n);
   const thetaScale = Math.exp(-shift);
+  const h = new Float64Array(m);
   return (state) => {
     assertLength('state', state, n);
+    overlaps(patterns, state, h);
     let e = 0;
-    for (let mu = 0; mu < m; mu++) {
-      let h = 0;
-      const base = mu * n;
-      for (let j = 0; j < n; j++) h += data[base + j]! * state[j]!;
-      e -= a[mu]! * g[(h + n) >> 1]!;
-    }
+    for (let mu = 0; mu < m; mu++) e -= a[mu]! * g[(h[mu]! + n) >> 1]!;
     for (let i = 0; i < n; i++) e += theta[i]! * thetaScale * state[i]!;
     return e;
   };

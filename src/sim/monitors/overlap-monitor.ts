@@ -1,4 +1,5 @@
 import type { Subscription } from 'rxjs';
+import { overlaps } from '../../kernels/batch.js';
 import type { Patterns } from '../../patterns/pattern-set.js';
 import type { Simulation } from '../simulation.js';
 import { ringBuffer } from './ring-buffer.js';
@@ -20,17 +21,14 @@ export interface OverlapMonitor {
  * ```
  */
 export function overlapMonitor(sim: Simulation, options: { patterns: Patterns; capacity: number }): OverlapMonitor {
-  const { count, dim, data } = options.patterns;
+  const { count, dim } = options.patterns;
   const buffer = ringBuffer(options.capacity, count + 1);
   const record = new Float64Array(count + 1);
+  const h = record.subarray(1);
   const subscription = sim.steps$.subscribe(({ step, state }) => {
     record[0] = step;
-    for (let mu = 0; mu < count; mu++) {
-      let h = 0;
-      const base = mu * dim;
-      for (let j = 0; j < dim; j++) h += data[base + j]! * state[j]!;
-      record[mu + 1] = h / dim;
-    }
+    overlaps(options.patterns, state, h);
+    for (let mu = 0; mu < count; mu++) h[mu]! /= dim;
     buffer.push(record);
   });
   return { records: () => buffer.toArray().map(([step, ...overlaps]) => ({ step: step!, overlaps })), subscription };
