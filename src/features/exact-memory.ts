@@ -1,4 +1,4 @@
-import { InvalidValueError, ParameterError, assertFinite, assertPositive, assertPositiveInteger } from '../errors.js';
+import { InvalidValueError, ShapeError, ParameterError, assertFinite, assertPositive, assertPositiveInteger } from '../errors.js';
 import { assertLength } from '../patterns/pattern-set.js';
 import type { FeatureTarget } from './random-features.js';
 import type { EnergyMemory } from './energy-memory.js';
@@ -43,7 +43,7 @@ export interface ExactMemory extends EnergyMemory {
 /**
  * Builds an exact dense associative memory (the reference the random-feature memory approximates).
  *
- * @throws {@link InvalidValueError} for a non-positive dimension or beta, or non-finite patterns;
+ * @throws {@link InvalidValueError} for a non-positive dimension or beta, or non-finite patterns (or, later, queries);
  * {@link ShapeError} when `patterns` is not a whole number of rows of length `dim`.
  * @example
  * ```ts
@@ -60,7 +60,7 @@ export function exactMemory(options: ExactMemoryOptions): ExactMemory {
   if (target !== 'gaussian' && target !== 'exponential') throw new ParameterError('target', `unknown target kernel "${String(target)}"`, "use 'gaussian' or 'exponential'");
   const initial = options.patterns;
   if (initial) {
-    if (initial.length % dim !== 0) throw new InvalidValueError('patterns', `has ${initial.length} entries, not a multiple of dim = ${dim}`, 'pass patterns pattern-major, count x dim');
+    if (initial.length % dim !== 0) throw new ShapeError('patterns', `has ${initial.length} entries, not a multiple of dim = ${dim}`, 'pass patterns pattern-major, count x dim');
     assertFinite('patterns', initial);
   }
   let data = new Float64Array(Math.max(dim, initial?.length ?? 0));
@@ -115,11 +115,13 @@ export function exactMemory(options: ExactMemoryOptions): ExactMemory {
     patterns: () => data.slice(0, count * dim),
     energy(x) {
       assertLength('x', x, dim);
+      assertFinite('x', x);
       return energyOf(x, false);
     },
     gradient(x, out) {
       assertLength('x', x, dim);
       assertLength('out', out, dim);
+      assertFinite('x', x);
       const e = energyOf(x, true);
       // Gaussian: grad = sum_mu p_mu (x - xi^mu) = x - sum_mu p_mu xi^mu; exponential: -sum_mu p_mu xi^mu.
       for (let j = 0; j < dim; j++) out[j] = gaussian ? x[j]! : 0;

@@ -1,4 +1,4 @@
-import { InvalidValueError, assertFinite } from '../errors.js';
+import { InvalidValueError, ShapeError, assertFinite } from '../errors.js';
 import { assertLength } from '../patterns/pattern-set.js';
 import type { EnergyMemory } from './energy-memory.js';
 import type { RandomFeatureMap } from './random-features.js';
@@ -74,7 +74,7 @@ export function featureMemory(options: FeatureMemoryOptions): FeatureMemory {
   const { dim, beta, features: y, kind, gamma, logScale, S, b } = map;
   const initial = options.patterns;
   if (initial) {
-    if (initial.length % dim !== 0) throw new InvalidValueError('patterns', `has ${initial.length} entries, not a multiple of dim = ${dim}`, 'pass patterns pattern-major, count x dim');
+    if (initial.length % dim !== 0) throw new ShapeError('patterns', `has ${initial.length} entries, not a multiple of dim = ${dim}`, 'pass patterns pattern-major, count x dim');
     assertFinite('patterns', initial);
   }
   const T = new Float64Array(map.size);
@@ -117,11 +117,13 @@ export function featureMemory(options: FeatureMemoryOptions): FeatureMemory {
     get evaluations() { return evaluations; },
     resetClipCount() { clipped = 0; evaluations = 0; },
     similarity(x) {
+      assertFinite('x', x);
       map.project(x, h);
       const v = psiDot(false);
       return Math.exp(logScale - gamma * norm2Of(x)) * v;
     },
     energy(x) {
+      assertFinite('x', x);
       map.project(x, h);
       const ls = logSimilarity(psiDot(false), norm2Of(x));
       evaluations++;
@@ -130,6 +132,7 @@ export function featureMemory(options: FeatureMemoryOptions): FeatureMemory {
     },
     gradient(x, out) {
       assertLength('out', out, dim);
+      assertFinite('x', x);
       map.project(x, h);
       const v = psiDot(true);
       const n2 = norm2Of(x);

@@ -208,3 +208,23 @@ describe('retrieval by gradient descent', () => {
     expect(() => descend(mem, [1, 2], { step: 0.1, depth: 3 })).toThrow(ShapeError);
   });
 });
+
+describe('bad input: typed errors naming the parameter, before any change', () => {
+  it('pattern shapes, non-finite queries, encodings, empty engines', async () => {
+    const { encodeBinary } = await import('../../src/features/binary-encoding.js');
+    const { exactFieldEngine } = await import('../../src/features/exact-field-engine.js');
+    const { ParameterError } = await import('../../src/errors.js');
+    const map = randomFeatureMap({ kind: 'exp', features: 16, dim: 4, beta: 1, rng: createRng(1) });
+    expect(() => featureMemory({ map, patterns: [1, 2, 3] })).toThrow(ShapeError);
+    expect(() => exactMemory({ dim: 4, beta: 1, patterns: [1, 2, 3] })).toThrow(ShapeError);
+    expect(() => featureMemory({ map, patterns: [1, 2, 3, NaN] })).toThrow(/patterns: entry 3 is NaN/);
+    const mem = featureMemory({ map, patterns: [0, 1, 0, 1] });
+    const before = Float64Array.from(mem.T);
+    expect(() => mem.store([0, 1, Infinity, 0])).toThrow(InvalidValueError);
+    expect([...mem.T]).toEqual([...before]);
+    expect(() => mem.energy([0, NaN, 0, 0])).toThrow(/x: entry 1/);
+    expect(() => exactMemory({ dim: 4, beta: 1, patterns: [0, 1, 0, 1] }).gradient([0, 0, 0, NaN], new Float64Array(4))).toThrow(InvalidValueError);
+    expect(() => encodeBinary([1, -1], 'ternary' as never)).toThrow(ParameterError);
+    expect(() => exactFieldEngine({ memory: exactMemory({ dim: 4, beta: 1 }) })).toThrow(/stores no pattern/);
+  });
+});
