@@ -336,7 +336,7 @@ export default defineScenario({
     });
     plots.push({
       name: 'clipped-fraction-vs-beta', title: `Clipped fraction vs β (Y = ${p.betaFeatures})`,
-      spec: measuredTheoryChart({ title: `Fraction of evaluations with ⟨φ(x), T⟩ below the clip floor ε = ${p.clip}`, interval: `mean over ${ctx.trials} trials`, x: { title: 'inverse temperature β', scale: 'log', ticks: betas }, y: { title: 'clipped fraction', domain: [0, 1] }, series: clipSeries }),
+      spec: measuredTheoryChart({ title: `Fraction of evaluations with ⟨φ(x), T⟩ below the clip floor ε = ${p.clip}`, interval: `mean over ${ctx.trials} trials`, x: { title: 'inverse temperature β', scale: 'log', ticks: betas }, y: { title: 'clipped fraction', domain: [0, 1] }, series: clipSeries, dodge: 0.012 }),
     });
     if (trajectory.length > 0) {
       plots.push({
