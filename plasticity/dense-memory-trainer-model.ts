@@ -48,15 +48,15 @@ export interface DenseMemoryClassifierOptions {
   readonly memories: number;
   readonly pixels: number;
   readonly classes: number;
-  /** Degree n >= 1 of `F(x) = max(x, 0)^n`. */
+  /** Degree n in [1, 1000] of `F(x) = max(x, 0)^n`. */
   readonly degree: number;
   /** Temperature T > 0 (beta = 1 / T^n). */
   readonly temperature: number;
 }
 
 /**
- * Scratch buffers of one forward pass and its backward pass; `ru[k] = max(xi^k . u, 0) / T`,
- * `rv[k C + c] = max(xi^k . v_c, 0) / T`.
+ * Scratch buffers of one forward pass and its backward pass; `ru[k] = (max(xi^k . u, 0) / T)^(n-1)`,
+ * `rv[k C + c] = (max(xi^k . v_c, 0) / T)^(n-1)` (the scaled `F'` up to the factor n / T).
  */
 export interface ForwardBuffers {
   /** `hu[k] = xi^k . u`. */
@@ -88,19 +88,24 @@ export function outputsFromOverlaps(model: Pick<DenseMemoryClassifier, 'weights'
   const d = n + c;
   const invT = 1 / temperature;
   const { ru, rv, y } = buf;
+  const e1 = degree - 1;
+  const integer = Number.isInteger(e1);
   y.fill(0);
   let fu = 0;
   for (let mu = 0; mu < k; mu++) {
     const base = mu * d + n;
     const h = hu[mu]!;
     const r = h > 0 ? h * invT : 0;
-    ru[mu] = r;
-    if (r > 0) fu += r ** degree;
+    // (x / T)^(n-1) once per overlap; (x / T)^n is that times x / T.
+    const pu = r > 0 ? (integer ? powInt(r, e1) : r ** e1) : 0;
+    ru[mu] = pu;
+    fu += pu * r;
     for (let j = 0; j < c; j++) {
       const hv = h + 2 * w[base + j]!;
       const rvj = hv > 0 ? hv * invT : 0;
-      rv[mu * c + j] = rvj;
-      if (rvj > 0) y[j]! += rvj ** degree;
+      const pv = rvj > 0 ? (integer ? powInt(rvj, e1) : rvj ** e1) : 0;
+      rv[mu * c + j] = pv;
+      y[j]! += pv * rvj;
     }
   }
   for (let j = 0; j < c; j++) y[j] = Math.tanh(y[j]! - fu);
@@ -145,7 +150,7 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
   assertPositiveInteger('memories', memories);
   assertPositiveInteger('pixels', pixels);
   assertPositiveInteger('classes', classes);
-  if (!Number.isFinite(degree) || degree < 1) throw new InvalidValueError('degree', `must be a finite number >= 1, got ${degree}`, 'pass the degree n of F(x) = max(x, 0)^n, e.g. 20');
+  if (!(degree >= 1 && degree <= 1000)) throw new InvalidValueError('degree', `must lie in [1, 1000], got ${degree}`, 'pass the degree n of F(x) = max(x, 0)^n, e.g. 20');
   assertPositive('temperature', temperature);
   if (weights.length !== memories * (pixels + classes)) {
     throw new ShapeError('weights', `has ${weights.length} entries, expected memories x (pixels + classes) = ${memories * (pixels + classes)}`);
@@ -197,8 +202,9 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
  * ```
  *
  * the quantity the authors' notebook accumulates (`d_KS`, up to the factor `T^(n-1)`). With
- * `a_c` the bracket's prefactor and `S_k = sum_c a_c rv_kc^(n-1)`, the pixel part is
- * `b_k x`, `b_k = S_k - ru_k^(n-1) sum_c a_c`, and label entry c gets `2 a_c rv_kc^(n-1) - b_k`.
+ * `a_c` the bracket's prefactor and `S_k = sum_c a_c rv_kc` (`rv`, `ru` hold the (n-1)th powers),
+ * the pixel part is `b_k x`, `b_k = S_k - ru_k sum_c a_c`, and label entry c gets
+ * `2 a_c rv_kc - b_k`.
  *
  * @example
  * ```ts
@@ -207,13 +213,12 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
  * ```
  */
 export function directionCoefficients(
-  model: Pick<DenseMemoryClassifier, 'memories' | 'pixels' | 'classes' | 'degree'>,
+  model: Pick<DenseMemoryClassifier, 'memories' | 'pixels' | 'classes'>,
   label: number, lossPower: number, buf: ForwardBuffers, dir: Float64Array,
 ): number {
-  const { memories: k, pixels: n, classes: c, degree } = model;
+  const { memories: k, pixels: n, classes: c } = model;
   const d = n + c;
   const { ru, rv, y, b } = buf;
-  const e1 = degree - 1;
   const odd = 2 * lossPower - 1;
   let loss = 0;
   // a_c = (t_c - Y_c)^(2m-1) (1 - Y_c^2); reuse y for a (Y is no longer needed after this).
@@ -229,17 +234,10 @@ export function directionCoefficients(
   for (let mu = 0; mu < k; mu++) {
     const base = mu * d + n;
     let s = 0;
-    for (let j = 0; j < c; j++) {
-      const r = rv[mu * c + j]!;
-      if (r > 0) s += y[j]! * r ** e1;
-    }
-    const r0 = ru[mu]!;
-    const bk = s - (r0 > 0 ? r0 ** e1 : 0) * sumA;
+    for (let j = 0; j < c; j++) s += y[j]! * rv[mu * c + j]!;
+    const bk = s - ru[mu]! * sumA;
     b[mu] = bk;
-    for (let j = 0; j < c; j++) {
-      const r = rv[mu * c + j]!;
-      dir[base + j]! += 2 * (r > 0 ? y[j]! * r ** e1 : 0) - bk;
-    }
+    for (let j = 0; j < c; j++) dir[base + j]! += 2 * y[j]! * rv[mu * c + j]! - bk;
   }
   return loss;
 }
@@ -326,4 +324,15 @@ export function checkBatch(model: Pick<DenseMemoryClassifier, 'pixels' | 'classe
   for (let i = 0; i < images.length; i++) {
     if (!Number.isFinite(images[i]!)) throw new InvalidValueError('images', `value ${i % model.pixels} of image ${Math.floor(i / model.pixels)} is ${images[i]}`, 'pass finite pixels, e.g. mapped to [-1, 1] by 2x - 1');
   }
+}
+
+/** `x^e` for an integer `e >= 0` by repeated squaring (exact to a few ulps, much faster than a general power). */
+function powInt(x: number, e: number): number {
+  let result = 1;
+  let base = x;
+  for (let k = e; k > 0; k >>= 1) {
+    if (k & 1) result *= base;
+    base *= base;
+  }
+  return result;
 }

@@ -249,7 +249,7 @@ function validate(o: DenseMemoryTrainerOptions, data: LabelledImages): void {
   assertPositiveInteger('classes', data.classes);
   if (data.classes < 2) throw new InvalidValueError('classes', `must be at least 2, got ${data.classes}`, 'pass the number of label neurons, e.g. 10 for digits');
   assertPositiveInteger('memories', o.memories);
-  if (!Number.isFinite(o.degree) || o.degree < 1) throw new InvalidValueError('degree', `must be a finite number >= 1, got ${o.degree}`, 'pass the degree n of F(x) = max(x, 0)^n, e.g. 20');
+  if (!(o.degree >= 1 && o.degree <= 1000)) throw new InvalidValueError('degree', `must lie in [1, 1000], got ${o.degree}`, 'pass the degree n of F(x) = max(x, 0)^n, e.g. 20');
   assertPositiveInteger('lossPower', o.lossPower);
   assertPositive('temperature', o.temperature);
   assertPositive('initialTemperature', o.initialTemperature);
