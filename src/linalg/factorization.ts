@@ -1,6 +1,15 @@
 import { CholeskyDecomposition, LuDecomposition, Matrix } from 'ml-matrix';
 import { SingularMatrixError } from '../errors.js';
 
+/**
+ * The one singularity tolerance of kmn's factorisations: a Cholesky pivot is singular when
+ * `L_jj^2 <= tol A_jj`, i.e. when less than a fraction `tol` of row j's diagonal is left after
+ * projecting out the rows before it (example j lies in the span of the others, to working
+ * precision); an LU factorisation is singular when its smallest pivot is `<= tol` times its
+ * largest. 1e-10 leaves ~6 significant digits in the solution at double precision.
+ */
+export const SINGULAR_TOLERANCE = 1e-10;
+
 /** A square matrix factorised once, solving `A x = b` in O(n^2) per right-hand side. */
 export interface Factorization {
   readonly size: number;
@@ -16,16 +25,18 @@ export interface Factorization {
  * solve is two triangular substitutions without allocation: never an inverse per step.
  *
  * @param parameter - name used in errors, e.g. `"kernel matrix"`.
- * @throws {@link SingularMatrixError} if the matrix is singular or its pivots span more than
- * `1 / rcond` (default 1e13), naming the fix.
+ * @param options - `fix`: the advice in errors; `positiveDefinite: true` refuses the LU
+ * fallback (a symmetric matrix that is not positive definite is then singular).
+ * @throws {@link SingularMatrixError} if the matrix is singular to {@link SINGULAR_TOLERANCE},
+ * naming the offending row and the fix.
  * @example
  * ```ts
  * const f = factorize(Float64Array.of(4, 2, 2, 3), 2, 'K');
  * f.solve([2, 1], new Float64Array(2)); // [0.5, 0]
  * ```
  */
-export function factorize(a: Float64Array, n: number, parameter: string, options: { rcond?: number; fix?: string } = {}): Factorization {
-  const rcond = options.rcond ?? 1e-13;
+export function factorize(a: ArrayLike<number>, n: number, parameter: string, options: { fix?: string; positiveDefinite?: boolean } = {}): Factorization {
+  const tol = SINGULAR_TOLERANCE;
   const fix = options.fix ?? 'remove duplicate or nearly identical patterns';
   const matrix = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) matrix.set(i, j, a[i * n + j]!);
@@ -33,19 +44,24 @@ export function factorize(a: Float64Array, n: number, parameter: string, options
   for (let i = 0; i < n && symmetric; i++) for (let j = 0; j < i; j++) if (a[i * n + j] !== a[j * n + i]) { symmetric = false; break; }
   if (symmetric) {
     const chol = new CholeskyDecomposition(matrix);
-    if (chol.isPositiveDefinite()) {
-      const l = chol.lowerTriangularMatrix;
-      const flat = new Float64Array(n * n);
-      let dmin = Infinity;
-      let dmax = 0;
-      for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) flat[i * n + j] = l.get(i, j);
-      for (let i = 0; i < n; i++) {
-        const d = flat[i * n + i]! ** 2;
-        dmin = Math.min(dmin, d);
-        dmax = Math.max(dmax, d);
-      }
-      if (dmin > rcond * dmax) return choleskySolver(flat, n);
+    const l = chol.lowerTriangularMatrix;
+    let worst = 0;
+    let ratio = chol.isPositiveDefinite() ? Infinity : 0;
+    for (let j = 0; j < n && ratio > 0; j++) {
+      const r = l.get(j, j) ** 2 / a[j * n + j]!;
+      if (!(r >= ratio)) { ratio = r; worst = j; }
     }
+    if (ratio > tol) {
+      const flat = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) flat[i * n + j] = l.get(i, j);
+      return choleskySolver(flat, n);
+    }
+    if (options.positiveDefinite) {
+      const why = chol.isPositiveDefinite() ? `row ${worst} lies in the span of the rows before it` : 'it is not positive definite';
+      throw new SingularMatrixError(parameter, `is singular to working precision (${why})`, fix);
+    }
+  } else if (options.positiveDefinite) {
+    throw new SingularMatrixError(parameter, 'is not symmetric, so it is not positive definite', fix);
   }
   const lu = new LuDecomposition(matrix);
   const u = lu.upperTriangularMatrix;
@@ -57,7 +73,7 @@ export function factorize(a: Float64Array, n: number, parameter: string, options
     pmin = Math.min(pmin, d);
     pmax = Math.max(pmax, d);
   }
-  if (lu.isSingular() || !(pmin > rcond * pmax)) {
+  if (lu.isSingular() || !(pmin > tol * pmax)) {
     throw new SingularMatrixError(parameter, `is singular to working precision (smallest/largest pivot ${pmax > 0 ? (pmin / pmax).toExponential(1) : 0})`, fix);
   }
   const lf = new Float64Array(n * n);
