@@ -23,4 +23,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'uhn-benchmark': at('uhn-benchmark'),
   'random-features': at('random-features'),
   'polynomial-scaling': at('polynomial-scaling'),
+  'structured-capacity': at('structured-capacity'),
 };
