@@ -7,3 +7,4 @@ export * from './binary-encoding.js';
 export * from './feature-field-engine.js';
 export * from './exact-field-engine.js';
 export * from './energy-network.js';
+export * from './feature-variance.js';

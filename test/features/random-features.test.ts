@@ -140,3 +140,34 @@ describe('projection rows', () => {
     expect(() => map.map([1, 2, 3])).toThrow(/x/);
   });
 });
+
+describe('featureEstimateVariance: closed-form variance of <phi(x), T>', () => {
+  it('matches the Monte Carlo variance over 1500 maps for every kind (and the mean is the kernel sum)', async () => {
+    const { featureEstimateVariance } = await import('../../src/features/feature-variance.js');
+    const { featureMemory } = await import('../../src/features/feature-memory.js');
+    const d = 5;
+    const patterns = [...x, ...y, 0.2, 0.1, -0.1, 0.3, 0.05];
+    const q = [0.25, -0.1, 0.2, 0.05, -0.2];
+    for (const kind of featureKinds) {
+      const { mean, variance } = featureEstimateVariance({ kind, beta, dim: d, patterns, x: q });
+      let u = 0;
+      for (let mu = 0; mu < 3; mu++) u += Math.exp(-0.5 * beta * q.reduce((s, v, j) => s + (v - patterns[mu * d + j]!) ** 2, 0));
+      expect(mean).toBeCloseTo(u, 13);
+      const Y = 32;
+      const R = 1500;
+      const est: number[] = [];
+      for (let r = 0; r < R; r++) {
+        const map = randomFeatureMap({ kind, features: Y, dim: d, beta, rng: createRng(`var:${kind}:${r}`) });
+        est.push(featureMemory({ map, patterns }).similarity(q));
+      }
+      // The sample mean and variance of R independent estimates lie within 4 standard errors of E and Var
+      // (the variance's SE estimated from the spread of the squared deviations in the same sample).
+      const m = est.reduce((a, b) => a + b, 0) / R;
+      const v = est.reduce((a, b) => a + (b - m) ** 2, 0) / (R - 1);
+      expect(Math.abs(m - u)).toBeLessThanOrEqual(4 * Math.sqrt(variance / Y / R));
+      const sq2 = est.map((e) => (e - m) ** 2);
+      const se = Math.sqrt(sq2.reduce((a, b) => a + (b - v) ** 2, 0) / (R - 1) / R);
+      expect(Math.abs(v - variance / Y)).toBeLessThanOrEqual(4 * se);
+    }
+  });
+});
