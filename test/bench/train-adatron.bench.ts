@@ -6,7 +6,7 @@
  * load alpha by `1 / alpha = int_{-kappa}^inf Dt (t + kappa)^2`; the max-margin neurons of a large
  * network approach it (the reported margin is in units where inputs have norm sqrt(N - 1)).
  */
-import { createRng, linear, normalCdf, polynomial, randomBipolar, type Kernel } from '../../src/index.js';
+import { createRng, isLinearKernel, linear, normalCdf, polynomial, randomBipolar, type Kernel } from '../../src/index.js';
 import { kernelAdatron, trainCoefficients } from '../../plasticity/index.js';
 
 /** Bench result row (see test/bench/run.ts). */
@@ -49,7 +49,7 @@ export default async (): Promise<BenchRow[]> => {
       meanEpochs: Math.round(meanEpochs),
       meanSupportVectors: Math.round(reports.reduce((a, r) => a + r.supportVectors, 0) / reports.length),
     };
-    if (kernel.name === 'linear') {
+    if (isLinearKernel(kernel)) {
       const kappa = gardnerKappa(m / n);
       row.target = `all converge; mean margin within 15% of Gardner kappa(${m / n}) = ${kappa.toFixed(3)}`;
       row.pass = converged === n && Math.abs(meanMargin - kappa) / kappa < 0.15;
