@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  SingularMatrixError, createRng, defineScenario, flipBits, param, patternRow, recurrentNetwork,
+  ParameterError, SingularMatrixError, createRng, defineScenario, flipBits, param, patternRow, recurrentNetwork,
   type BipolarPatterns, type Check, type Plot, type Rng, type Row,
 } from '../src/index.js';
 import { train } from '../plasticity/index.js';
@@ -204,7 +204,14 @@ export default defineScenario({
   description: 'Kernel memory networks on binarised MNIST digits: recall per learning rule and kernel against stored count and cue noise, support vectors and margins',
   defaultTrials: 2,
   params,
-  tasks: (p, ctx) => makeTasks(p, ctx.trials),
+  tasks(p, ctx) {
+    if (28 % p.downsample !== 0) throw new ParameterError('downsample', `must divide 28, got ${p.downsample}`, 'use 1, 2, 4 or 7');
+    const size = Math.max(...p.counts);
+    if (ctx.trials * size > 10_000) {
+      throw new ParameterError('--trials', `${ctx.trials} disjoint runs of ${size} digits need ${ctx.trials * size}, the mnist package has 10,000`, `use at most ${Math.floor(10_000 / size)} runs or smaller counts`);
+    }
+    return makeTasks(p, ctx.trials);
+  },
   taskCost(task: Task, p) {
     const m = Math.max(...p.counts);
     return (task.rule === 'minover' ? 4 : task.rule === 'pseudoinverse' ? 2 : 1) * m * m;
@@ -358,7 +365,8 @@ function summarizeDigits(p: Params, results: TaskResult[], tasks: Task[], trials
       }),
     });
   }
-  const svRules = p.rules.filter((r) => r === 'perceptron' || r === 'pa' || r === 'minover' || r === 'adatron');
+  // Perceptron (any separating solution) against Kernel-Adatron (max margin): at most 6 series, one palette colour each.
+  const svRules = p.rules.filter((r) => r === 'perceptron' || r === 'adatron');
   if (svRules.length > 0) {
     plots.push({
       name: 'support-vectors',
