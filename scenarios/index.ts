@@ -21,6 +21,7 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'continuous-recall': at('continuous-recall'),
   'sphere-basins': at('sphere-basins'),
   'uhn-benchmark': at('uhn-benchmark'),
+  digits: at('digits'),
   'random-features': at('random-features'),
   'polynomial-scaling': at('polynomial-scaling'),
   'structured-capacity': at('structured-capacity'),
