@@ -103,7 +103,8 @@ export function checkFitOptions(options: FitOptions, m: number): { maxEpochs: nu
  * shown the same pattern at each step (random order per epoch with `rng`, else 0..M-1, or the
  * given curriculum), applies `rule.partialFit` to its own problem (or to the example its rule
  * selects), and stops at the first epoch end where its `rule.isConverged` holds. Rules with a
- * closed form are solved in one step unless `online` or a `sequence` asks for presentations.
+ * closed form are solved in one step when not yet converged, except when `online` or a
+ * `sequence` asks for presentations.
  * Events go to the listener; returning `false` from it stops training at once.
  *
  * @example
@@ -120,10 +121,12 @@ export function drive(rule: LearningRule<RuleOptions>, learners: readonly Learne
     let converged = 0;
     let updates = 0;
     for (const { problem, state } of learners) {
-      const before = state.updates;
-      rule.solve(problem, state);
-      updates += state.updates - before;
-      state.epochs++;
+      if (!rule.isConverged(problem, state)) {
+        const before = state.updates;
+        rule.solve(problem, state);
+        updates += state.updates - before;
+        state.epochs++;
+      }
       state.converged = rule.isConverged(problem, state);
       if (state.converged) converged++;
     }
