@@ -4,7 +4,7 @@ import { param } from '../src/scenario/params.js';
 import type { Rng } from '../src/rng/rng.js';
 import { measuredTheoryChart, type ChartSeries } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
-import { descend, exactMemory, featureKinds, featureMemory, randomFeatureMap, type EnergyMemory, type FeatureKind } from '../src/features/index.js';
+import { descend, exactMemory, featureEstimateVariance, featureKinds, featureMemory, randomFeatureMap, type EnergyMemory, type FeatureKind } from '../src/features/index.js';
 import { groupBy } from './lib/stats.js';
 
 const params = z.object({
@@ -33,7 +33,7 @@ const queryKinds: readonly QueryKind[] = ['memories', 'near', 'random'];
 
 type Task = { readonly type: 'errors'; readonly trial: number } | { readonly type: 'retrieval'; readonly trial: number };
 
-interface ErrorPoint { readonly beta: number; readonly Y: number; readonly query: QueryKind; readonly energyMae: number; readonly gradMae: number; readonly clipped: number }
+interface ErrorPoint { readonly beta: number; readonly Y: number; readonly query: QueryKind; readonly energyMae: number; readonly gradMae: number; readonly clipped: number; readonly theoryB: number }
 interface RetrievalPoint { readonly Y: number; readonly t: number; readonly distance: number }
 interface RetrievalEnd { readonly Y: number; readonly bitsDiffer: number; readonly exactRecalled: number; readonly featureRecalled: number }
 type Result = { readonly type: 'errors'; readonly points: ErrorPoint[] } | { readonly type: 'retrieval'; readonly path: RetrievalPoint[]; readonly ends: RetrievalEnd[] };
@@ -84,6 +84,15 @@ function errorTask(p: Params, rng: Rng): ErrorPoint[] {
     const exact = exactMemory({ dim: d, beta, patterns: X });
     const truth = Object.fromEntries(queryKinds.map((k) => [k, evaluate(exact, sets[k], nq, d)])) as Record<QueryKind, { e: Float64Array; g: Float64Array }>;
     const ys = beta === p.fitBeta ? [...new Set([...p.features, p.betaFeatures])].sort((a, b) => a - b) : [p.betaFeatures];
+    // Predicted energy error (delta method): E|E~ - E| = sqrt(2/pi) sqrt(Var Z / Y) / (beta u), i.i.d. rows.
+    const theoryB = Object.fromEntries(queryKinds.map((k) => {
+      let b = 0;
+      for (let q = 0; q < nq; q++) {
+        const { mean, variance } = featureEstimateVariance({ kind: p.kind, beta, dim: d, patterns: X, x: sets[k].subarray(q * d, (q + 1) * d) });
+        b += (Math.sqrt(2 / Math.PI) * Math.sqrt(Math.max(variance, 0))) / (beta * mean);
+      }
+      return [k, b / nq];
+    })) as Record<QueryKind, number>;
     for (const Y of ys) {
       // The same S for every beta at this Y (h = sqrt(beta) S x): the beta sweep is paired.
       const mem = featureMemoryFor(p, Y, beta, X, rng.child(`features:${Y}`));
@@ -95,7 +104,7 @@ function errorTask(p: Params, rng: Rng): ErrorPoint[] {
         let ga = 0;
         for (let q = 0; q < nq; q++) ea += Math.abs(approx.e[q]! - t.e[q]!);
         for (let k = 0; k < approx.g.length; k++) ga += Math.abs(approx.g[k]! - t.g[k]!);
-        points.push({ beta, Y, query, energyMae: ea / nq, gradMae: ga / approx.g.length, clipped: mem.clipped / mem.evaluations });
+        points.push({ beta, Y, query, energyMae: ea / nq, gradMae: ga / approx.g.length, clipped: mem.clipped / mem.evaluations, theoryB: theoryB[query] });
       }
     }
   }
@@ -192,7 +201,8 @@ export default defineScenario({
       const e = tOf(group.map((g) => g.energyMae));
       const g = tOf(group.map((g) => g.gradMae));
       const c = group.reduce((a, b) => a + b.clipped, 0) / group.length;
-      rows.push({ beta, Y, query, energyMae: e.mean, energyLo: e.lo, energyHi: e.hi, gradMae: g.mean, gradLo: g.lo, gradHi: g.hi, clippedFraction: c, trials: group.length });
+      const theory = group.reduce((a, b) => a + b.theoryB, 0) / group.length / Math.sqrt(Y);
+      rows.push({ beta, Y, query, energyMae: e.mean, energyLo: e.lo, energyHi: e.hi, energyTheory: theory, gradMae: g.mean, gradLo: g.lo, gradHi: g.hi, clippedFraction: c, trials: group.length });
     }
     const ys = [...new Set(p.features)].sort((a, b) => a - b);
     // Exponent of the error in Y at fitBeta: one log-log least-squares slope per trial, then a t interval over trials.
@@ -202,6 +212,8 @@ export default defineScenario({
       for (const query of queryKinds) {
         const slopes: number[] = [];
         const logB: number[] = [];
+        const ratios: number[] = [];
+        const theoryBs: number[] = [];
         for (let trial = 0; trial < ctx.trials; trial++) {
           const pts = (results.filter((r) => r.type === 'errors')[trial] as { points: ErrorPoint[] }).points
             .filter((e) => e.beta === p.fitBeta && e.query === query && ys.includes(e.Y));
@@ -210,11 +222,19 @@ export default defineScenario({
           if (pts.length >= 2 && y.every(Number.isFinite)) slopes.push(fitLine(x, y).slope);
           // b of the b / sqrt(Y) curve: least squares in log space with the slope fixed at -1/2.
           for (let k = 0; k < x.length; k++) if (Number.isFinite(y[k]!)) logB.push(y[k]! + 0.5 * x[k]!);
+          if (quantity === 'energy' && pts.length > 0) {
+            // Measured / predicted b, geometric mean over Y within the trial.
+            const tb = pts[0]!.theoryB;
+            theoryBs.push(tb);
+            ratios.push(Math.exp(pts.reduce((a, e) => a + Math.log((e.energyMae * Math.sqrt(e.Y)) / tb), 0) / pts.length));
+          }
         }
         const s = slopes.length > 0 ? tOf(slopes) : { mean: NaN, lo: NaN, hi: NaN };
         const b = Math.exp(logB.reduce((a, v) => a + v, 0) / logB.length);
         fits.push({ query, quantity, b });
-        exponents.push({ quantity, query, beta: p.fitBeta, exponent: s.mean, lo: s.lo, hi: s.hi, trials: slopes.length, b });
+        const r = ratios.length > 0 ? tOf(ratios) : { mean: NaN, lo: NaN, hi: NaN };
+        const theoryB = theoryBs.length > 0 ? theoryBs.reduce((a, v) => a + v, 0) / theoryBs.length : null;
+        exponents.push({ quantity, query, beta: p.fitBeta, exponent: s.mean, lo: s.lo, hi: s.hi, trials: slopes.length, b, theoryB, bRatio: theoryB === null ? null : r.mean, bRatioLo: theoryB === null ? null : r.lo, bRatioHi: theoryB === null ? null : r.hi });
       }
     }
     // Retrieval: mean over trials.
@@ -254,6 +274,20 @@ export default defineScenario({
         pass: ok,
         criterion: 'the 95% t interval over trials of the fitted log-log slope overlaps [-0.6, -0.4] (one trial: estimate within 0.1)',
       });
+    }
+    if (p.rows === 'iid') {
+      for (const e of exponents.filter((x) => x.theoryB !== null)) {
+        const lo = e.bRatioLo as number;
+        const hi = e.bRatioHi as number;
+        const est = e.bRatio as number;
+        checks.push({
+          claim: `energy error at ${e.query} queries: measured b of b/sqrt(Y) against the Monte Carlo prediction sqrt(2/pi) sigma_Z / (beta u) (closed-form Var Z, delta method), beta = ${p.fitBeta}`,
+          measured: `ratio ${fmt(est)} [${fmt(lo)}, ${fmt(hi)}]`,
+          theory: 1,
+          pass: Number.isFinite(lo) ? lo <= 1.1 && hi >= 0.9 : Math.abs(est - 1) <= 0.15,
+          criterion: 'the 95% t interval over trials of measured / predicted b (geometric mean over Y per trial) overlaps [0.9, 1.1] (one trial: within 15%)',
+        });
+      }
     }
     const at = (beta: number, query: QueryKind): Row | undefined => rows.find((r) => r.beta === beta && r.Y === p.betaFeatures && r.query === query);
     const betas = [...new Set([...p.betas, p.fitBeta])].sort((a, b) => a - b);
@@ -305,6 +339,8 @@ export default defineScenario({
         series.push({ name: queryLabel[query], kind: 'measured', points: pts.map((r) => ({ x: r.Y as number, y: r[`${key}Mae`] as number, lo: r[`${key}Lo`] as number, hi: r[`${key}Hi`] as number })) });
       }
       for (const query of queryKinds) {
+        const tb = exponents.find((e) => e.query === query && e.quantity === quantity)?.theoryB as number | null | undefined;
+        if (typeof tb === 'number' && Number.isFinite(tb)) series.push({ name: `theory √(2/π)·σ/(βu√Y), ${query}`, kind: 'theory', colorOf: queryLabel[query], points: ys.map((y) => ({ x: y, y: tb / Math.sqrt(y) })) });
         const b = fits.find((f) => f.query === query && f.quantity === quantity)!.b;
         if (Number.isFinite(b)) series.push({ name: `b/√Y fit, ${query}`, kind: 'theory', dashed: true, colorOf: queryLabel[query], points: [ys[0]!, ys[ys.length - 1]!].map((y) => ({ x: y, y: b / Math.sqrt(y) })) });
       }
@@ -369,7 +405,7 @@ export default defineScenario({
       tables: { exponents, retrieval, 'retrieval-trajectory': trajectory, cost },
       checks,
       plots,
-      summary: `Dense associative memory of M = ${p.M} binary patterns ({0, 1}/√d, d = ${p.dim}) stored exactly and as one vector T = Σ φ(ξ) of ${p.kind} random features (Hoover et al. 2024). At β = ${p.fitBeta} the energy error near the memories falls as Y^${fmt(energyNear.exponent as number)} (95% interval [${fmt(energyNear.lo as number)}, ${fmt(energyNear.hi as number)}] over ${energyNear.trials} trials; Monte Carlo theory: −1/2), grows with β and with the distance of the query from the memories, where ⟨φ(x), T⟩ is small and the clip floor ε = ${p.clip} is reached. ${lastRetrieval ? `Gradient-descent retrieval at β = ${p.retrievalBeta} (${p.depth} steps of ${p.step}) from ${Math.round(p.near * 100)}%-flipped cues ends ${fmt(lastRetrieval.finalDistance as number)} from the exact trajectory at Y = ${lastRetrieval.Y} (${fmt(100 * (lastRetrieval.bitsDiffer as number))}% of bits differ after binarising; the memory is recalled exactly from ${fmt(100 * (lastRetrieval.exactRecalled as number))}% of cues by the exact memory, ${fmt(100 * (lastRetrieval.featureRecalled as number))}% by the random-feature one${(lastRetrieval.exactRecalled as number) < 0.5 ? `; at this β the other memories together, about M exp(−β/4) = ${fmt(p.M * Math.exp(-p.retrievalBeta / 4), 2)} against the cue's own exp(−β·${p.near}/2) = ${fmt(Math.exp((-p.retrievalBeta * p.near) / 2), 2)}, pull the continuous state to a blend` : ''}). ` : ''}A binary update costs O(M) in the exact memory and O(Y) with random features, independent of M; T holds ${perFeature(p.kind) === 2 ? '2Y' : 'Y'} numbers whatever M (S is regenerated from its seed).`,
+      summary: `Dense associative memory of M = ${p.M} binary patterns ({0, 1}/√d, d = ${p.dim}) stored exactly and as one vector T = Σ φ(ξ) of ${p.kind} random features (Hoover et al. 2024). At β = ${p.fitBeta} the energy error near the memories falls as Y^${fmt(energyNear.exponent as number)} (95% interval [${fmt(energyNear.lo as number)}, ${fmt(energyNear.hi as number)}] over ${energyNear.trials} trials; Monte Carlo theory: −1/2)${energyNear.bRatio !== null ? `, with a prefactor ${fmt(energyNear.bRatio as number)} times the one predicted from the closed-form variance of ⟨φ(x), T⟩` : ''}, grows with β and with the distance of the query from the memories, where ⟨φ(x), T⟩ is small and the clip floor ε = ${p.clip} is reached. ${lastRetrieval ? `Gradient-descent retrieval at β = ${p.retrievalBeta} (${p.depth} steps of ${p.step}) from ${Math.round(p.near * 100)}%-flipped cues ends ${fmt(lastRetrieval.finalDistance as number)} from the exact trajectory at Y = ${lastRetrieval.Y} (${fmt(100 * (lastRetrieval.bitsDiffer as number))}% of bits differ after binarising; the memory is recalled exactly from ${fmt(100 * (lastRetrieval.exactRecalled as number))}% of cues by the exact memory, ${fmt(100 * (lastRetrieval.featureRecalled as number))}% by the random-feature one${(lastRetrieval.exactRecalled as number) < 0.5 ? `; at this β the other memories together, about M exp(−β/4) = ${fmt(p.M * Math.exp(-p.retrievalBeta / 4), 2)} against the cue's own exp(−β·${p.near}/2) = ${fmt(Math.exp((-p.retrievalBeta * p.near) / 2), 2)}, pull the continuous state to a blend` : ''}). ` : ''}A binary update costs O(M) in the exact memory and O(Y) with random features, independent of M; T holds ${perFeature(p.kind) === 2 ? '2Y' : 'Y'} numbers whatever M (S is regenerated from its seed).`,
     };
   },
 });

@@ -20,6 +20,14 @@ describe('random-features scenario (small size)', () => {
         expect(ratio).toBeLessThan(6.5);
       }
     }
+    // The error level itself: at Y = 1024 the mean |E - E~| is sqrt(2/pi) sigma_Z / (beta u sqrt(Y)) (delta method, with
+    // Var Z from featureEstimateVariance, itself checked against Monte Carlo). A mean of 45 half-normal errors, correlated
+    // within a trial (same S), has a relative spread of ~20%: [0.6, 1.4].
+    for (const query of ['memories', 'near', 'random']) {
+      const r = row(10, 1024, query);
+      expect((r.energyMae as number) / (r.energyTheory as number)).toBeGreaterThan(0.6);
+      expect((r.energyMae as number) / (r.energyTheory as number)).toBeLessThan(1.4);
+    }
     for (const e of result.tables.exponents!) {
       expect(e.exponent as number).toBeGreaterThan(-0.75);
       expect(e.exponent as number).toBeLessThan(-0.3);
