@@ -266,13 +266,15 @@ export interface FeatureSoftmaxOptions {
   readonly map?: SeparationMap;
   /** Inverse temperature beta > 0. */
   readonly beta: number;
+  /** Normalise the features of memories and state (default true); false is the reference code's `kernelized_cccp`, where the map's scale acts as a larger beta. */
+  readonly normalize?: boolean;
 }
 
 /**
  * The kernelised softmax network of U-Hop+ (Hu et al. 2024): `s <- X^T softmax(beta <Phi^(X), Phi^(s)>)`
  * with `Phi^ = Phi / |Phi|` the normalised features, so that beta means the same with and without
- * a map (the reference code's `kernelized_cccp` uses unnormalised features, whose learned scale
- * would act as a larger beta). Without a map, `Phi` is the identity: the softmax network of
+ * a map (`normalize: false` gives the reference code's `kernelized_cccp` on unnormalised features,
+ * whose learned scale acts as a larger beta). Without a map, `Phi` is the identity: the softmax network of
  * Ramsauer et al. on cosine similarities. A {@link ContinuousNetwork} like kmn's others.
  *
  * @throws {@link ShapeError} if the map does not take the patterns' dimension; {@link InvalidValueError} for beta <= 0.
@@ -289,8 +291,9 @@ export function featureSoftmaxNetwork(options: FeatureSoftmaxOptions): Continuou
   const { count: m, dim: n } = patterns;
   const D = map ? map.outputDim : n;
   const memory = map ? mapPatterns(map, patterns) : Float64Array.from(patterns.data);
+  const normalize = options.normalize ?? true;
   const norms = rowNorms(memory, m, D);
-  for (let mu = 0; mu < m; mu++) {
+  for (let mu = 0; mu < m && normalize; mu++) {
     if (!(norms[mu]! > 0)) throw new InvalidValueError('patterns', `pattern ${mu} has a zero feature vector`, 'remove zero patterns or retrain the map');
     for (let r = 0; r < D; r++) memory[mu * D + r]! /= norms[mu]!;
   }
@@ -301,7 +304,7 @@ export function featureSoftmaxNetwork(options: FeatureSoftmaxOptions): Continuou
     else for (let r = 0; r < D; r++) phi[r] = s[r]!;
     let norm = 0;
     for (let r = 0; r < D; r++) norm += phi[r]! ** 2;
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const inv = !normalize ? 1 : norm > 0 ? 1 / Math.sqrt(norm) : 0;
     let max = -Infinity;
     for (let mu = 0; mu < m; mu++) {
       let h = 0;

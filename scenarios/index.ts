@@ -25,4 +25,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'random-features': at('random-features'),
   'polynomial-scaling': at('polynomial-scaling'),
   'structured-capacity': at('structured-capacity'),
+  'spherical-codes': at('spherical-codes'),
 };
