@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, linear, normalCdf, randomBipolar, type BipolarPatterns } from '../../src/index.js';
+import { createRng, hebbianBitErrorExact, linear, normalCdf, randomBipolar, type BipolarPatterns } from '../../src/index.js';
 import { centredHebbian, fit, hebbian, recurrentProblems, trainCoefficients } from '../../plasticity/index.js';
 
 /**
@@ -36,21 +36,27 @@ describe('Hebbian one-shot learning (A = 1)', () => {
     expect(reports[0]!.supportVectors).toBe(5);
   });
 
-  it('one-step bit error at load alpha = M/N = 0.2 (N = 500) is Phi(-1/sqrt(alpha))', () => {
-    // Signal-to-noise theory (Amit, Gutfreund, Sompolinsky 1985; Hertz-Krogh-Palmer 2.2):
-    // the cross-talk is a sum of (M-1)(N-1) +/-1 terms, so P(error) ~ Phi(-1/sqrt(alpha)) = 0.01267.
-    // 2 networks give 1e5 bits, ~1270 expected errors: binomial sd ~2.8%; the finite-size value
-    // Phi(-sqrt((N-1)/(M-1))) is 2.3% lower. Tolerance 10% relative covers both with margin.
-    const n = 500;
-    const m = 100;
-    let error = 0;
-    for (const seed of [1, 2]) {
+  it('one-step bit error of trained networks at load alpha = M/N = 0.25 matches the exact finite-N value, near Phi(-1/sqrt(alpha))', () => {
+    // Every bit's error probability is exactly hebbianBitErrorExact(N, M) (binomial crosstalk,
+    // checked against a brute-force count in test/theory.test.ts), so it is the expectation of each
+    // network's error fraction. Bits of one network are dependent, so the spread is measured across
+    // R = 8 independent networks: |mean - P| <= t_{0.9995, 7} s / sqrt(R) (t = 5.408) fails with
+    // probability 0.1% for a correct network.
+    const n = 160;
+    const m = 40;
+    const fractions: number[] = [];
+    for (let seed = 0; seed < 8; seed++) {
       const x = randomBipolar({ count: m, dim: n }, createRng(`hebb-${seed}`));
       const { alpha, theta } = trainCoefficients(x, linear(), hebbian());
-      error += oneStepError(x, alpha, theta) / 2;
+      fractions.push(oneStepError(x, alpha, theta));
     }
-    const theory = normalCdf(-1 / Math.sqrt(m / n));
-    expect(Math.abs(error - theory) / theory).toBeLessThan(0.1);
+    const mean = fractions.reduce((a, b) => a + b, 0) / 8;
+    const s = Math.sqrt(fractions.reduce((a, v) => a + (v - mean) ** 2, 0) / 7);
+    const exact = hebbianBitErrorExact(n, m);
+    expect(s).toBeGreaterThan(0);
+    expect(Math.abs(mean - exact)).toBeLessThanOrEqual((5.408 * s) / Math.sqrt(8));
+    // The large-N value Phi(-1/sqrt(alpha)) = 0.0228 differs from the exact one at this size by less than 10%.
+    expect(Math.abs(exact - normalCdf(-1 / Math.sqrt(m / n))) / exact).toBeLessThan(0.1);
   });
 
   it('sparse patterns (f = 0.1) need the threshold: the centred rule recalls, theta = 0 fails', () => {
