@@ -1,3 +1,4 @@
+import { ShapeError } from '../errors.js';
 /**
  * What a kernel declares it can do, so engines and training pick a fast path by declaration,
  * never by the kernel's name (a user kernel named `"linear"` with `k(h) = h^3` is not linear).
@@ -151,6 +152,7 @@ export function evalK(kernel: Kernel, input: Float64Array, out: Float64Array, le
  */
 export function kernelValue(kernel: Kernel, x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
+  if (y.length !== n) throw new ShapeError('y', `has length ${y.length}, x has length ${n}`, 'pass two vectors of the same length');
   if (kernel.kind === 'inner-product') {
     let h = 0;
     for (let j = 0; j < n; j++) h += x[j]! * y[j]!;

@@ -1,3 +1,4 @@
+import { ParameterError } from '../errors.js';
 import { Subject, type Observable } from 'rxjs';
 import type { FieldEngine } from '../network/field-engine.js';
 import type { RunnableNetwork, RunOptions, RunResult, SpikeBatch } from '../network/schedule.js';
@@ -50,12 +51,14 @@ export function simulation<N extends RunnableNetwork>(network: N): Simulation<N>
   const spikes = new Subject<SpikeBatch>();
   const steps = new Subject<StepEvent>();
   const end = new Subject<RunResult>();
+  let stopped = false;
   return {
     network,
     spikes$: spikes.asObservable(),
     steps$: steps.asObservable(),
     end$: end.asObservable(),
     run(cue, options = {}) {
+      if (stopped) throw new ParameterError('sim.run', 'was called after sim.stop() completed the streams', 'create a new simulation(network) to run again');
       const observer = {
         ...(spikes.observed ? { spikes: (batch: SpikeBatch) => spikes.next(batch) } : {}),
         ...(steps.observed ? { step: (step: number, state: Int8Array, flips: number) => steps.next({ step, flips, state }) } : {}),
@@ -65,6 +68,7 @@ export function simulation<N extends RunnableNetwork>(network: N): Simulation<N>
       return result;
     },
     stop() {
+      stopped = true;
       spikes.complete();
       steps.complete();
       end.complete();

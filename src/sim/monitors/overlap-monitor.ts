@@ -1,3 +1,4 @@
+import { ShapeError } from '../../errors.js';
 import type { Subscription } from 'rxjs';
 import { overlaps } from '../../kernels/batch.js';
 import type { Patterns } from '../../patterns/pattern-set.js';
@@ -22,6 +23,7 @@ export interface OverlapMonitor {
  */
 export function overlapMonitor(sim: Simulation, options: { patterns: Patterns; capacity: number }): OverlapMonitor {
   const { count, dim } = options.patterns;
+  if (dim !== sim.network.size) throw new ShapeError('patterns', `have dimension ${dim}, the network has ${sim.network.size} neurons`, 'pass patterns with one entry per neuron');
   const buffer = ringBuffer(options.capacity, count + 1);
   const record = new Float64Array(count + 1);
   const h = record.subarray(1);
