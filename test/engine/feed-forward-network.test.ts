@@ -42,7 +42,8 @@ describe('feed-forward hetero-associative network (Property 1)', () => {
     const Z = randomBipolar({ count: 2000, dim: 40 }, rng);
     const phi = sdmFeatureMap({ addresses: Z, bias: 40 - 2 * 14 });
     // The finite-SDM kernel phi(x).phi(y) is linear in the features: run the network on them.
-    const F = Float64Array.from({ length: 30 * 2000 }, (_, k) => phi.features(patternRow(Xin, Math.floor(k / 2000)))[k % 2000]!);
+    const F = new Float64Array(30 * 2000);
+    for (let mu = 0; mu < 30; mu++) F.set(phi.features(patternRow(Xin, mu)), mu * 2000);
     const net = feedForwardNetwork({ inputs: { kind: 'continuous', count: 30, dim: 2000, data: F }, outputs: Xout, kernel: linear() });
     const cue = patternRow(Xin, 4);
     const fq = Float64Array.from(phi.features(cue));
