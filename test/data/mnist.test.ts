@@ -15,8 +15,14 @@ describe('MNIST digits from the mnist package', () => {
     expect(X.count).toBe(10000);
     expect(X.dim).toBe(784);
     expect(X.image).toEqual({ height: 28, width: 28 });
-    // class sizes read from the files themselves: data.length / 784
-    const sizes = Array.from({ length: 10 }, (_, d) => rawDigit(d).length / 784);
+    // class sizes from the files themselves, without JSON: (commas + 1) / 784 values per sample
+    const sizes = Array.from({ length: 10 }, (_, d) => {
+      const text = readFileSync(join(root, 'src', 'digits', `${d}.json`), 'utf8');
+      let commas = 0;
+      for (let k = text.indexOf(','); k >= 0; k = text.indexOf(',', k + 1)) commas++;
+      return (commas + 1) / 784;
+    });
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(10000);
     let start = 0;
     for (let d = 0; d < 10; d++) {
       expect(X.labels![start]).toBe(d);
