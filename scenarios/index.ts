@@ -26,4 +26,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'polynomial-scaling': at('polynomial-scaling'),
   'structured-capacity': at('structured-capacity'),
   'spherical-codes': at('spherical-codes'),
+  'dense-memory-digits': at('dense-memory-digits'),
 };
