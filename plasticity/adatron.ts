@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidValueError } from '../src/errors.js';
-import { parseRuleOptions, ruleOption } from './options.js';
+import { parseOptions } from '../src/registry.js';
+import { ruleOption } from './options.js';
 import { kktHolds, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link kernelAdatron} and {@link adatron}. */
@@ -22,7 +23,7 @@ export const adatronSchema = z.object({
 }).strict();
 
 function adatronRule(name: 'kernelAdatron' | 'adatron', form: 'kernel' | 'feature', options: AdatronOptions): LearningRule<AdatronOptions> {
-  const o = parseRuleOptions(name, adatronSchema, options);
+  const o = parseOptions(adatronSchema, options, { noun: 'learning rule', entry: name });
   const { eta, tol } = o;
   const step = eta === undefined
     ? (yh: number, a: number, kmm: number) => {
@@ -46,7 +47,7 @@ function adatronRule(name: 'kernelAdatron' | 'adatron', form: 'kernel' | 'featur
         throw new InvalidValueError('kernel', 'K(x, x) must be > 0 for every example', 'use a kernel with positive self-similarity');
       }
       if (eta !== undefined && eta >= 2 / maxDiag) {
-        throw new InvalidValueError('eta', `must be below the stable bound 2 / max K(x, x) = ${2 / maxDiag}, got ${eta}`, 'lower eta, or omit it for the per-example optimum 1 / K(x, x)');
+        throw new InvalidValueError(`${name}.eta`, `must be below the stable bound 2 / max K(x, x) = ${2 / maxDiag}, got ${eta}`, 'lower eta, or omit it for the per-example optimum 1 / K(x, x)');
       }
     },
   });

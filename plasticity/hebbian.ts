@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ParameterError } from '../src/errors.js';
-import { parseRuleOptions, ruleOption } from './options.js';
+import { parseOptions } from '../src/registry.js';
+import { ruleOption } from './options.js';
 import { applyUpdate, createState, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link hebbian}: none besides the bias feature. */
@@ -24,9 +25,9 @@ export const hebbianSchema = z.object({ bias: ruleOption.bias }).strict();
  */
 export function hebbian(options: HebbianOptions = {}): LearningRule<HebbianOptions> {
   if (options && typeof options === 'object' && 'sparseness' in options) {
-    throw new ParameterError('sparseness', 'the classical Hebbian rule (A = 1, theta = 0) has no sparseness', 'use centredHebbian({ sparseness }) for the centred rule with a threshold');
+    throw new ParameterError('hebbian.sparseness', 'the classical Hebbian rule (A = 1, theta = 0) has no sparseness', 'use centredHebbian({ sparseness }) for the centred rule with a threshold');
   }
-  const parsed = parseRuleOptions('hebbian', hebbianSchema, options);
+  const parsed = parseOptions(hebbianSchema, options, { noun: 'learning rule', entry: 'hebbian' });
   const rule: LearningRule<HebbianOptions> = {
     name: 'hebbian',
     options: Object.freeze({ ...parsed }),
@@ -87,7 +88,7 @@ const KSELF = 1;
  * ```
  */
 export function centredHebbian(options: CentredHebbianOptions = {}): LearningRule<CentredHebbianOptions> {
-  const parsed = parseRuleOptions('centredHebbian', centredHebbianSchema, options);
+  const parsed = parseOptions(centredHebbianSchema, options, { noun: 'learning rule', entry: 'centredHebbian' });
   const a = 2 * parsed.sparseness - 1;
   const target = (problem: LocalProblem, mu: number): number => 1 - a * problem.labels[mu]!;
   const threshold = (problem: LocalProblem, state: NeuronState): number => {

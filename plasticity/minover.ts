@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseRuleOptions, ruleOption } from './options.js';
+import { parseOptions } from '../src/registry.js';
+import { ruleOption } from './options.js';
 import { applyUpdate, createState, minStability, weightNorm2, type LearningRule, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link minover}. */
@@ -31,7 +32,7 @@ export const minoverSchema = z.object({
  * ```
  */
 export function minover(options: MinOverOptions = {}): LearningRule<MinOverOptions> {
-  const o = parseRuleOptions('minover', minoverSchema, options);
+  const o = parseOptions(minoverSchema, options, { noun: 'learning rule', entry: 'minover' });
   const tol = o.tol;
   const rule: LearningRule<MinOverOptions> = {
     name: 'minover',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseRuleOptions, ruleOption } from './options.js';
+import { parseOptions } from '../src/registry.js';
+import { ruleOption } from './options.js';
 import { minStability, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
 
 /** The three variants of Crammer et al. (2006). */
@@ -39,7 +40,7 @@ export const passiveAggressiveSchema = z.object({
  * ```
  */
 export function passiveAggressive(options: PassiveAggressiveOptions = {}): LearningRule<PassiveAggressiveOptions> {
-  const o = parseRuleOptions('passiveAggressive', passiveAggressiveSchema, options);
+  const o = parseOptions(passiveAggressiveSchema, options, { noun: 'learning rule', entry: 'passiveAggressive' });
   const { variant, C, tol } = o;
   const halfInvC = 1 / (2 * C);
   const step = variant === 'PA'

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseRuleOptions, ruleOption } from './options.js';
+import { parseOptions } from '../src/registry.js';
+import { ruleOption } from './options.js';
 import { minStability, onlineRule, type LearningRule, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link perceptron}. */
@@ -32,7 +33,7 @@ export const perceptronSchema = z.object({
  * ```
  */
 export function perceptron(options: PerceptronOptions = {}): LearningRule<PerceptronOptions> {
-  const o = parseRuleOptions('perceptron', perceptronSchema, options);
+  const o = parseOptions(perceptronSchema, options, { noun: 'learning rule', entry: 'perceptron' });
   const kappa = o.kappa;
   return onlineRule({
     name: 'perceptron',

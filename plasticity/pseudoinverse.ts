@@ -1,7 +1,8 @@
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { z } from 'zod';
 import { SingularMatrixError } from '../src/errors.js';
-import { parseRuleOptions, ruleOption } from './options.js';
+import { parseOptions } from '../src/registry.js';
+import { ruleOption } from './options.js';
 import { applyUpdate, createState, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
 
 /** Hyperparameters of {@link pseudoinverse}. */
@@ -39,7 +40,7 @@ const SINGULAR_PIVOT = 1e-10;
  * ```
  */
 export function pseudoinverse(options: PseudoinverseOptions = {}): LearningRule<PseudoinverseOptions> {
-  const o = parseRuleOptions('pseudoinverse', pseudoinverseSchema, options);
+  const o = parseOptions(pseudoinverseSchema, options, { noun: 'learning rule', entry: 'pseudoinverse' });
   const tol = o.tol;
   const rule: LearningRule<PseudoinverseOptions> = {
     name: 'pseudoinverse',

@@ -1,8 +1,7 @@
-import { createRegistry } from '../src/registry.js';
+import { createRegistry, optionsJsonSchema, type OptionsSchema } from '../src/registry.js';
 import { adatron, adatronSchema, kernelAdatron } from './adatron.js';
 import { centredHebbian, centredHebbianSchema, hebbian, hebbianSchema } from './hebbian.js';
 import { minover, minoverSchema } from './minover.js';
-import { ruleOptionsJsonSchema, type RuleSchema } from './options.js';
 import { passiveAggressive, passiveAggressiveSchema } from './passive-aggressive.js';
 import { perceptron, perceptronSchema } from './perceptron.js';
 import { pseudoinverse, pseudoinverseSchema } from './pseudoinverse.js';
@@ -13,8 +12,8 @@ export interface RuleEntry {
   readonly name: string;
   /** One line for listings. */
   readonly description: string;
-  /** The options schema: defaults, bounds and help text (JSON Schema via {@link ruleOptionsJsonSchema}). */
-  readonly schema: RuleSchema;
+  /** The options schema: defaults, bounds and help text (JSON Schema via {@link ruleJsonSchema}). */
+  readonly schema: OptionsSchema;
   /** Builds the rule from its options object (the factory validates them against `schema`). */
   readonly create: (options?: object) => LearningRule<RuleOptions>;
 }
@@ -114,7 +113,7 @@ export function ruleFromSpec(spec: RuleSpec): LearningRule<RuleOptions> {
  * ```
  */
 export function ruleJsonSchema(name: string): Record<string, unknown> {
-  return ruleOptionsJsonSchema(registry.get(name).schema);
+  return optionsJsonSchema(registry.get(name).schema);
 }
 
 const builtins: RuleEntry[] = [

@@ -8,9 +8,9 @@ describe('the public API of plasticity is pinned (changing it is a deliberate ac
       'MAX_EPOCHS', 'adatron', 'adatronSchema', 'applyUpdate', 'centredHebbian', 'centredHebbianSchema', 'cloneState', 'createRule',
       'createState', 'currentField', 'drive', 'feedForwardProblems', 'fit', 'hebbian', 'hebbianSchema', 'kernelAdatron', 'kernelProblem',
       'kktHolds', 'localProblem', 'minStability', 'minover', 'minoverSchema', 'networkThreshold', 'neuronReport', 'onlineRule',
-      'overlapMatrix', 'parseRuleOptions', 'passiveAggressive', 'passiveAggressiveSchema', 'perceptron', 'perceptronSchema',
+      'overlapMatrix', 'passiveAggressive', 'passiveAggressiveSchema', 'perceptron', 'perceptronSchema',
       'presentations', 'pseudoinverse', 'pseudoinverseSchema', 'recurrentProblems', 'refreshFields', 'registerRule', 'ruleEntry',
-      'ruleFromSpec', 'ruleJsonSchema', 'ruleNames', 'ruleOption', 'ruleOptionsJsonSchema', 'ruleSpec', 'train', 'trainCoefficients',
+      'ruleFromSpec', 'ruleJsonSchema', 'ruleNames', 'ruleOption', 'ruleSpec', 'train', 'trainCoefficients',
       'trainFeedForward', 'trainProblems', 'trainingSession', 'weightNorm2',
     ]);
   });

@@ -67,7 +67,7 @@ describe('conformance: every registered learning rule honours the LearningRule c
         let error: unknown;
         try { make({ notAnOption: 1 }); } catch (e) { error = e; }
         expect(error).toBeInstanceOf(KmnError);
-        expect((error as KmnError).parameter).toBe('notAnOption');
+        expect((error as KmnError).parameter).toBe(`${name}.notAnOption`);
       });
 
       it('starts from an explicit, empty state', () => {

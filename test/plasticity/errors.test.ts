@@ -38,9 +38,9 @@ describe('bad input gives typed errors that name the parameter', () => {
     for (const C of [0, -1, Number.NaN, Infinity]) {
       const e = thrown(() => passiveAggressive({ variant: 'PA-I', C }));
       expect(e).toBeInstanceOf(InvalidValueError);
-      expect(e.parameter).toBe('C');
+      expect(e.parameter).toBe('passiveAggressive.C');
     }
-    expect(thrown(() => passiveAggressive({ variant: 'PA-III' as never }))).toMatchObject({ parameter: 'variant' });
+    expect(thrown(() => passiveAggressive({ variant: 'PA-III' as never }))).toMatchObject({ parameter: 'passiveAggressive.variant' });
   });
 
   it('a learning rate above the stable bound 2 / K(x, x), or not positive', () => {
@@ -48,22 +48,22 @@ describe('bad input gives typed errors that name the parameter', () => {
     const maxDiag = Math.max(...problem.diag);
     const e = thrown(() => kernelAdatron({ eta: 2.5 / maxDiag }).init(problem));
     expect(e).toBeInstanceOf(InvalidValueError);
-    expect(e.parameter).toBe('eta');
+    expect(e.parameter).toBe('kernelAdatron.eta');
     expect(e.message).toMatch(/2 \/ max K\(x, x\)/);
     expect(() => kernelAdatron({ eta: 1.9 / maxDiag }).init(problem)).not.toThrow();
-    expect(thrown(() => kernelAdatron({ eta: -1 }))).toMatchObject({ parameter: 'eta' });
-    expect(thrown(() => adatron({ eta: 0 }))).toMatchObject({ parameter: 'eta' });
+    expect(thrown(() => kernelAdatron({ eta: -1 }))).toMatchObject({ parameter: 'kernelAdatron.eta' });
+    expect(thrown(() => adatron({ eta: 0 }))).toMatchObject({ parameter: 'adatron.eta' });
   });
 
-  it('other hyperparameters: kappa < 0, tol <= 0, sparseness outside [0, 1], maxEpochs', () => {
-    expect(thrown(() => perceptron({ kappa: -1 }))).toMatchObject({ parameter: 'kappa' });
-    expect(thrown(() => minover({ tol: 0 }))).toMatchObject({ parameter: 'tol' });
-    for (const sparseness of [1.5, 0, 1, Number.NaN]) expect(thrown(() => centredHebbian({ sparseness }))).toMatchObject({ parameter: 'sparseness', code: 'invalid-value' });
+  it('other hyperparameters (named <rule>.<option>): kappa < 0, tol <= 0, sparseness outside (0, 1), unknown keys, maxEpochs', () => {
+    expect(thrown(() => perceptron({ kappa: -1 }))).toMatchObject({ parameter: 'perceptron.kappa' });
+    expect(thrown(() => minover({ tol: 0 }))).toMatchObject({ parameter: 'minover.tol' });
+    for (const sparseness of [1.5, 0, 1, Number.NaN]) expect(thrown(() => centredHebbian({ sparseness }))).toMatchObject({ parameter: 'centredHebbian.sparseness', code: 'invalid-value' });
     // The classical rule has no sparseness: passing one is an error that points to the centred rule.
     const classical = thrown(() => hebbian({ sparseness: 0.1 } as never));
-    expect(classical).toMatchObject({ parameter: 'sparseness' });
+    expect(classical).toMatchObject({ parameter: 'hebbian.sparseness' });
     expect(classical.fix).toMatch(/centredHebbian/);
-    expect(thrown(() => perceptron({ kapa: 1 } as never))).toMatchObject({ parameter: 'kapa', code: 'parameter' });
+    expect(thrown(() => perceptron({ kapa: 1 } as never))).toMatchObject({ parameter: 'perceptron.kapa', code: 'parameter' });
     const problem = kernelProblem(x, [1, -1, 1, -1], linear());
     for (const maxEpochs of [0, 1.5, -3, Number.NaN]) expect(thrown(() => fit(perceptron(), problem, undefined, { maxEpochs }))).toMatchObject({ parameter: 'maxEpochs' });
   });
