@@ -111,7 +111,15 @@ export function optionsJsonSchema(schema: OptionsSchema): Record<string, unknown
   return z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
 }
 
-/** Reusable option fields for registry schemas. */
+/**
+ * Reusable option fields for registry schemas: a number or an integer with help text, bounds and
+ * a default (leave the default out to make the option required).
+ *
+ * @example
+ * ```ts
+ * const schema = optionsSchema({ r: option.number('radius r > 0', undefined, { positive: true }), degree: option.int('degree p >= 1', 3, { min: 1 }) });
+ * ```
+ */
 export const option = {
   /** A finite number; with `fallback` it has a default, without it is required. */
   number: (help: string, fallback?: number, bounds: { min?: number; max?: number; positive?: boolean } = {}) => {

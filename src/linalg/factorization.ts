@@ -7,6 +7,11 @@ import { SingularMatrixError } from '../errors.js';
  * projecting out the rows before it (example j lies in the span of the others, to working
  * precision); an LU factorisation is singular when its smallest pivot is `<= tol` times its
  * largest. 1e-10 leaves ~6 significant digits in the solution at double precision.
+ *
+ * @example
+ * ```ts
+ * factorize(gram, m, 'kernel matrix', { positiveDefinite: true }); // SingularMatrixError below SINGULAR_TOLERANCE
+ * ```
  */
 export const SINGULAR_TOLERANCE = 1e-10;
 
