@@ -9,6 +9,9 @@ import { gaussianRows } from './orthogonal-rows.js';
  * - `sin-cos`: `Y^(-1/2) [cos h, sin h]`, 2Y features;
  * - `exp` (positive, Performer; Choromanski et al. 2021): `Y^(-1/2) exp(h - gamma ||x||^2)`, Y features;
  * - `exp-exp` (antithetic positive): `(2Y)^(-1/2) [exp(h - gamma ||x||^2), exp(-h - gamma ||x||^2)]`, 2Y features.
+ *
+ * Positive features have variance growing like `exp(2 beta ||x + y||^2)` (see `featureEstimateVariance`);
+ * `exp(h)` itself overflows only when `h = sqrt(beta) s . x` exceeds ~709, far beyond where the estimate is useful.
  */
 export type FeatureKind = 'cos' | 'sin-cos' | 'exp' | 'exp-exp';
 
