@@ -7,6 +7,11 @@ function splitList(value: unknown): unknown {
   return value;
 }
 
+// `--set r=` would coerce to 0: an empty value is an error, not a zero.
+function blankToNaN(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? NaN : value;
+}
+
 /** Inclusive bounds of a numeric scenario parameter. */
 export interface ParamBounds {
   readonly min?: number;
@@ -35,9 +40,9 @@ function bounded<S extends z.ZodCoercedNumber<unknown>>(schema: S, bounds: Param
  */
 export const param = {
   /** An integer. */
-  int: (fallback: number, bounds: ParamBounds = {}) => bounded(z.coerce.number().int(), bounds).default(fallback),
+  int: (fallback: number, bounds: ParamBounds = {}) => z.preprocess(blankToNaN, bounded(z.coerce.number().int(), bounds)).default(fallback),
   /** A finite number. */
-  number: (fallback: number, bounds: ParamBounds = {}) => bounded(z.coerce.number().finite(), bounds).default(fallback),
+  number: (fallback: number, bounds: ParamBounds = {}) => z.preprocess(blankToNaN, bounded(z.coerce.number().finite(), bounds)).default(fallback),
   /** A comma-separated list of integers. */
   intList: (fallback: number[], bounds: ParamBounds = {}) =>
     z.preprocess(splitList, z.array(bounded(z.coerce.number().int(), bounds)).min(1)).default(fallback),
@@ -73,10 +78,11 @@ export function parseParams<P>(scenario: string, schema: z.ZodType<P>, raw: Reco
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const key = issue.path.map(String).join('.') || 'params';
+    const key = issue.path.length > 0 ? String(issue.path[0]) : 'params';
+    const where = issue.path.length > 1 ? `entry ${Number(issue.path[1]) + 1}: ` : '';
     const given = issue.path.length > 0 ? raw[String(issue.path[0])] : raw;
     const fix = issue.code === 'custom' ? 'change the parameters named above' : describeExpected(shape?.[String(issue.path[0])]);
-    throw new ParameterError(key, `${issue.message.replace(/\s+/g, ' ')} (given ${JSON.stringify(given)})`, fix);
+    throw new ParameterError(key, `${where}${issue.message.replace(/\s+/g, ' ')} (given ${JSON.stringify(given)})`, fix);
   }
   return parsed.data;
 }
