@@ -12,7 +12,7 @@ import { overlapEngine } from './overlap-engine.js';
 import { checkState, isFixedPointOf, runSchedule, type RunOptions, type RunResult, type TieRule } from './schedule.js';
 import { checkBipolarPatterns } from './validate.js';
 
-export type { RunObserver, RunOptions, RunResult, Schedule, SpikeBatch, TieRule } from './schedule.js';
+export type { RunnableNetwork, RunObserver, RunOptions, RunResult, Schedule, SpikeBatch, TieRule } from './schedule.js';
 
 /** Options for {@link recurrentNetwork}. */
 export interface RecurrentNetworkOptions {
@@ -74,7 +74,7 @@ export interface RecurrentNetwork {
   fields(state: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** Whether `state` is a fixed point of the asynchronous dynamics. */
   isFixedPoint(state: ArrayLike<number>): boolean;
-  /** Runs the dynamics from `cue` (not modified) with {@link runSchedule}. */
+  /** Runs the dynamics from `cue` (not modified) with the schedule runner (`runSchedule`). */
   run(cue: ArrayLike<number>, options?: RunOptions): RunResult;
 }
 

@@ -1,6 +1,5 @@
 import { ParameterError } from '../errors.js';
 import { Subject, type Observable } from 'rxjs';
-import type { FieldEngine } from '../network/field-engine.js';
 import type { RunnableNetwork, RunOptions, RunResult, SpikeBatch } from '../network/schedule.js';
 
 /** The state after one step (a sweep, or one synchronous update). `state` is reused: copy what you keep. */
@@ -39,7 +38,7 @@ export interface Simulation<N extends RunnableNetwork = RunnableNetwork> {
 /**
  * Wraps a network in a {@link Simulation} (Brian2-style: the network owns the schedule; monitors
  * are ordinary subscribers). Any {@link RunnableNetwork} works: the recurrent network, and every
- * network that runs its {@link FieldEngine} through `runSchedule` (random features, DrDAM, ...).
+ * network that runs its `FieldEngine` through `runSchedule` (random features, DrDAM, ...).
  *
  * @example
  * ```ts
