@@ -144,6 +144,19 @@ describe('conformance: every registered learning rule honours the LearningRule c
         expect(plain(byB)).toEqual(plain(byA));
       });
 
+      it('the state is plain data: through JSON (typed arrays as number lists) it continues training exactly as the original', () => {
+        const problem = easyProblem(14);
+        const rule = make();
+        const start = fit(rule, problem, rule.init(problem), { maxEpochs: 1, rng: createRng(15), online: true });
+        const json = JSON.parse(JSON.stringify(start, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v))) as Record<string, unknown>;
+        const restored = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Array.isArray(v) ? Float64Array.from(v as number[]) : v])) as unknown as NeuronState;
+        expect(Object.keys(restored).sort()).toEqual(Object.keys(start).sort());
+        const again = make();
+        fit(rule, problem, start, { rng: createRng(16), online: true });
+        fit(again, problem, restored, { rng: createRng(16), online: true });
+        expect(plain(restored)).toEqual(plain(start));
+      });
+
       it('partial fits equal one fit: 2 epochs and then the rest equal one call, bit for bit; a curriculum equals its partialFit loop', () => {
         const problem = easyProblem(11);
         const rule = make();
