@@ -1,6 +1,6 @@
 import { InvalidValueError } from '../src/errors.js';
 import type { Rng } from '../src/rng/rng.js';
-import { refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
+import { currentField, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
 
 /** One neuron learning (or not) from one presented pattern. */
 export interface PresentationEvent {
@@ -164,7 +164,7 @@ export function drive(rule: LearningRule<RuleOptions>, learners: readonly Learne
         const mu = select ? select(problem, state) : shown;
         const updated = rule.partialFit(problem, state, mu);
         if (updated) updates++;
-        if (listener && listener({ type: 'presentation', step, epoch, neuron, pattern: mu, updated, stability: problem.labels[mu]! * state.field[mu]! }) === false) {
+        if (listener && listener({ type: 'presentation', step, epoch, neuron, pattern: mu, updated, stability: problem.labels[mu]! * currentField(problem, state, mu) }) === false) {
           stopped = true;
           break;
         }
