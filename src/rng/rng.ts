@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { assertInRange, assertPositive, assertPositiveInteger } from '../errors.js';
+import { InvalidValueError, assertInRange, assertPositive } from '../errors.js';
 
 /** Saved state of an {@link Rng}; plain JSON, so it can go into a checkpoint. */
 export interface RngState {
@@ -161,7 +161,9 @@ class AleaRng implements Rng {
 /**
  * Creates a seeded {@link Rng}. The same seed always yields the same numbers.
  *
- * @param seed - any string or number; numbers are converted with `String(seed)`.
+ * @param seed - any string, or a non-negative safe integer (as `--seed` accepts); numbers are
+ *   converted with `String(seed)`.
+ * @throws {@link InvalidValueError} for a negative, fractional, non-finite or unsafe number.
  * @example
  * ```ts
  * const rng = createRng(1);
@@ -187,6 +189,9 @@ export function restoreRng(state: RngState): Rng {
   return new AleaRng(state.seed, state.generator, state.spareNormal);
 }
 
+// The same rule as `kmn run --seed`: a whole number in [0, 2^53 - 1].
 function assertPositiveIntegerOrZero(parameter: string, value: number): void {
-  if (value !== 0) assertPositiveInteger(parameter, Math.abs(value));
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidValueError(parameter, `must be a non-negative safe integer, got ${value}`, 'pass a whole number >= 0 (or a string seed)');
+  }
 }
