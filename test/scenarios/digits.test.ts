@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenario/run-scenario.js';
+import { createRng, flipBits, kernelAdatron, linear, patternRow, recurrentNetwork, train } from '../../src/index.js';
+import { shuffledBlocks } from '../../src/data/blocks.js';
+import { selectPatterns } from '../../src/data/image-patterns.js';
+import { loadMnist } from '../../src/data/node/mnist.js';
+import { binarise } from '../../src/data/transforms.js';
 import digits from '../../scenarios/digits.js';
 
 // 14 x 14 digits (downsampled 2x): 196 neurons, so every network trains in milliseconds.
@@ -31,6 +36,26 @@ describe('digits scenario (tiny)', () => {
     expect(one.output.plots.map((p) => p.name)).toEqual(expect.arrayContaining(['recall-vs-count-linear', 'recall-vs-noise-linear', 'support-vectors', 'grid-linear']));
     const grid = one.output.plots.find((p) => p.name === 'grid-linear')!.spec as { facet: { row: { sort: string[] } } };
     expect(grid.facet.row.sort).toEqual(['stored', 'cue (10% flipped)', 'Hebbian (A = 1)', 'perceptron (κ = 0)', 'Kernel-Adatron']);
+  });
+
+  it('the margin bound: with every normalised margin above 2 sqrt(d), every cue with d flipped bits falls back to its digit', () => {
+    const B = binarise(loadMnist({ perDigit: 20 }));
+    const [block] = shuffledBlocks(B.count, { blocks: 1, size: 10 }, createRng(4).child('blocks'));
+    const X = selectPatterns(B, block!);
+    const net = recurrentNetwork({ patterns: X, kernel: linear() });
+    const { reports } = train(net, X, kernelAdatron({ tol: 1e-3 }), { rng: createRng(1), maxEpochs: 2000 });
+    const kappa = Math.min(...reports.map((r) => r.margin));
+    // |change of a field| <= 2 sum_{flipped j} |w_j| <= 2 sqrt(d) ||w|| (Cauchy-Schwarz): signs hold for d < kappa^2 / 4
+    const d = Math.ceil(kappa ** 2 / 4) - 1;
+    expect(d).toBeGreaterThanOrEqual(2); // 784 neurons, 10 digits: a margin of a few units
+    const rng = createRng(2);
+    for (let mu = 0; mu < X.count; mu++) {
+      const xi = patternRow(X, mu);
+      for (let t = 0; t < 5; t++) {
+        const { state } = net.run(flipBits(xi, d / X.dim, rng), { schedule: 'random-permutation', rng, maxSweeps: 20 });
+        expect(Array.from(state)).toEqual(Array.from(xi));
+      }
+    }
   });
 
   it('a bad parameter is a ParameterError before any work', async () => {
