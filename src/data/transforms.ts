@@ -2,15 +2,24 @@ import { InvalidValueError, ShapeError, assertPositiveInteger } from '../errors.
 import type { BipolarPatterns, ContinuousPatterns, Patterns } from '../patterns/pattern-set.js';
 import { hasImageShape, type ImagePatterns, type ImageShape } from './image-patterns.js';
 
-/** The output type of a transform: image shape and labels are kept when the input has them. */
-type Carried<P extends Patterns, Q extends Patterns> = P extends ImagePatterns ? ImagePatterns<Q> : Q;
+/**
+ * The result type of a transform from `P` to a pattern set of kind `Q`: an {@link ImagePatterns}
+ * (image shape and labels kept) when the input is one, a plain `Q` otherwise.
+ *
+ * @example
+ * ```ts
+ * const B: Transformed<ImagePatterns<ContinuousPatterns>, BipolarPatterns> = binarise(digits);
+ * B.image; // { height: 28, width: 28 }
+ * ```
+ */
+export type Transformed<P extends Patterns, Q extends Patterns> = P extends ImagePatterns ? ImagePatterns<Q> : Q;
 
-function carry<P extends Patterns, Q extends Patterns>(source: P, out: Q, image?: ImageShape): Carried<P, Q> {
+function carry<P extends Patterns, Q extends Patterns>(source: P, out: Q, image?: ImageShape): Transformed<P, Q> {
   const extra: Record<string, unknown> = {};
   const labels = (source as { labels?: Int32Array }).labels;
   if (hasImageShape(source)) extra.image = image ?? source.image;
   if (labels !== undefined) extra.labels = labels;
-  return { ...out, ...extra } as unknown as Carried<P, Q>;
+  return { ...out, ...extra } as unknown as Transformed<P, Q>;
 }
 
 /** Options for {@link toUnitInterval}. */
@@ -31,7 +40,7 @@ export interface UnitIntervalOptions {
  * toUnitInterval(imagesFromIdx(parseIdx(bytes)), { hi: 255 }).data; // values in [0, 1]
  * ```
  */
-export function toUnitInterval<P extends Patterns>(patterns: P, options: UnitIntervalOptions = {}): Carried<P, ContinuousPatterns> {
+export function toUnitInterval<P extends Patterns>(patterns: P, options: UnitIntervalOptions = {}): Transformed<P, ContinuousPatterns> {
   const lo = options.lo ?? 0;
   const hi = options.hi ?? 255;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi <= lo) {
@@ -66,7 +75,7 @@ export interface BinariseOptions {
  * const B = binarise(digits, { threshold: 0.5 }); // BipolarPatterns with the digits' image shape
  * ```
  */
-export function binarise<P extends Patterns>(patterns: P, options: BinariseOptions = {}): Carried<P, BipolarPatterns> {
+export function binarise<P extends Patterns>(patterns: P, options: BinariseOptions = {}): Transformed<P, BipolarPatterns> {
   const threshold = options.threshold ?? 0.5;
   if (!Number.isFinite(threshold)) throw new InvalidValueError('threshold', `must be finite, got ${threshold}`, 'pass a number such as 0.5');
   const src = patterns.data;
@@ -85,7 +94,7 @@ export function binarise<P extends Patterns>(patterns: P, options: BinariseOptio
  * toBipolar(toUnitInterval(X)); // values in [-1, 1]
  * ```
  */
-export function toBipolar<P extends Patterns>(patterns: P): Carried<P, ContinuousPatterns> {
+export function toBipolar<P extends Patterns>(patterns: P): Transformed<P, ContinuousPatterns> {
   const src = patterns.data;
   const data = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
@@ -134,7 +143,7 @@ export interface CentreOptions {
  * const C = centre(digits); // meanPattern(C) is 0 up to rounding
  * ```
  */
-export function centre<P extends Patterns>(patterns: P, options: CentreOptions = {}): Carried<P, ContinuousPatterns> {
+export function centre<P extends Patterns>(patterns: P, options: CentreOptions = {}): Transformed<P, ContinuousPatterns> {
   const { count, dim, data: src } = patterns;
   const mean = options.mean ?? meanPattern(patterns);
   if (mean.length !== dim) throw new ShapeError('mean', `has length ${mean.length}, expected ${dim}`, 'pass a mean pattern of the same dimension');
