@@ -34,6 +34,7 @@ describe('--out is checked before any work', () => {
   it('a file, a path under a file, a read-only folder and /proc give one-line errors with status 2 at once', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'file'), 'x');
+    chmodSync(dir, 0o755);
     const ro = join(dir, 'ro');
     mkdirSync(ro);
     chmodSync(ro, 0o555);
@@ -42,11 +43,12 @@ describe('--out is checked before any work', () => {
       [join(dir, 'file', 'sub'), /--out: .*file\/sub lies under a file/],
       ['/proc/kmn-test-out', /--out: \/proc\/kmn-test-out (lies on a pseudo file system|is not writable)/],
     ];
-    // root ignores permission bits, so the read-only case only applies to other users.
-    if (process.getuid?.() !== 0) cases.push([join(ro, 'run'), /--out: .*is not writable/]);
+    cases.push([join(ro, 'run'), /--out: .*ro\/run is not writable \(EACCES/]);
+    // root ignores permission bits: the read-only case runs kmn as the unprivileged user nobody.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534 } : {};
     for (const [out, pattern] of cases) {
       const started = Date.now();
-      const r = await kmn(['run', fixture('coin-scenario.ts'), '--set', 'flips=100000000', '--trials', '50', '--out', out]);
+      const r = await kmn(['run', fixture('coin-scenario.ts'), '--set', 'flips=100000000', '--trials', '50', '--out', out], {}, out.startsWith(ro) ? asUser : {});
       expect(r.code, out).toBe(2);
       expect(oneLine(r.stderr), out).toHaveLength(1);
       expect(r.stderr).toMatch(pattern);

@@ -9,9 +9,10 @@ export const fixture = (name: string): string => new URL(`../fixtures/${name}`, 
 const env = { ...process.env, KMN_DEBUG: '', KMN_FROM_SOURCE: '1' };
 
 /** Runs `kmn args` to completion. */
-export function kmn(args: readonly string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function kmn(args: readonly string[], extraEnv: Record<string, string> = {}, options: { uid?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const user = options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {};
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, maxBuffer: 1 << 24, ...user }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
