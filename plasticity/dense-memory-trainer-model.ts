@@ -55,10 +55,10 @@ export interface DenseMemoryClassifierOptions {
 }
 
 /**
- * Scratch buffers of one forward pass and its backward pass; `ru[k] = (max(xi^k . u, 0) / T)^(n-1)`,
+ * Scratch buffers of one denseMemoryForward pass and its backward pass; `ru[k] = (max(xi^k . u, 0) / T)^(n-1)`,
  * `rv[k C + c] = (max(xi^k . v_c, 0) / T)^(n-1)` (the scaled `F'` up to the factor n / T).
  */
-export interface ForwardBuffers {
+export interface DenseMemoryBuffers {
   /** `hu[k] = xi^k . u`. */
   readonly hu: Float64Array;
   readonly ru: Float64Array;
@@ -68,8 +68,8 @@ export interface ForwardBuffers {
   readonly b: Float64Array;
 }
 
-/** Allocates {@link ForwardBuffers} for K memories and C classes. */
-export function forwardBuffers(memories: number, classes: number): ForwardBuffers {
+/** Allocates {@link DenseMemoryBuffers} for K memories and C classes. */
+export function denseMemoryBuffers(memories: number, classes: number): DenseMemoryBuffers {
   return { hu: new Float64Array(memories), ru: new Float64Array(memories), rv: new Float64Array(memories * classes), y: new Float64Array(classes), b: new Float64Array(memories) };
 }
 
@@ -80,10 +80,10 @@ export function forwardBuffers(memories: number, classes: number): ForwardBuffer
  *
  * @example
  * ```ts
- * outputsFromOverlaps(model, hu, buf); buf.y; // Y_0 .. Y_9
+ * denseMemoryOutputs(model, hu, buf); buf.y; // Y_0 .. Y_9
  * ```
  */
-export function outputsFromOverlaps(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, hu: Float64Array, buf: ForwardBuffers): void {
+export function denseMemoryOutputs(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, hu: Float64Array, buf: DenseMemoryBuffers): void {
   const { weights: w, memories: k, pixels: n, classes: c, degree, temperature } = model;
   const d = n + c;
   const invT = 1 / temperature;
@@ -112,15 +112,15 @@ export function outputsFromOverlaps(model: Pick<DenseMemoryClassifier, 'weights'
 }
 
 /**
- * The forward pass for the image at `images[offset .. offset + N)`: the overlaps `xi^k . u`
- * (dense loop), then {@link outputsFromOverlaps}. Results in `buf`; `buf.hu` holds the overlaps.
+ * The denseMemoryForward pass for the image at `images[offset .. offset + N)`: the overlaps `xi^k . u`
+ * (dense loop), then {@link denseMemoryOutputs}. Results in `buf`; `buf.hu` holds the overlaps.
  *
  * @example
  * ```ts
- * forward(model, images, mu * 784, buf); buf.y; // Y_0 .. Y_9
+ * denseMemoryForward(model, images, mu * 784, buf); buf.y; // Y_0 .. Y_9
  * ```
  */
-export function forward(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, images: ArrayLike<number>, offset: number, buf: ForwardBuffers): void {
+export function denseMemoryForward(model: Pick<DenseMemoryClassifier, 'weights' | 'memories' | 'pixels' | 'classes' | 'degree' | 'temperature'>, images: ArrayLike<number>, offset: number, buf: DenseMemoryBuffers): void {
   const { weights: w, memories: k, pixels: n, classes: c } = model;
   const d = n + c;
   const hu = buf.hu;
@@ -131,7 +131,7 @@ export function forward(model: Pick<DenseMemoryClassifier, 'weights' | 'memories
     for (let j = 0; j < c; j++) h -= w[base + n + j]!;
     hu[mu] = h;
   }
-  outputsFromOverlaps(model, hu, buf);
+  denseMemoryOutputs(model, hu, buf);
 }
 
 /**
@@ -156,7 +156,7 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
     throw new ShapeError('weights', `has ${weights.length} entries, expected memories x (pixels + classes) = ${memories * (pixels + classes)}`);
   }
   const model = { weights, memories, pixels, classes, degree, temperature };
-  const buf = forwardBuffers(memories, classes);
+  const buf = denseMemoryBuffers(memories, classes);
   const checkImage = (x: ArrayLike<number>): void => {
     if (x.length !== pixels) throw new ShapeError('image', `has ${x.length} pixels, expected ${pixels}`);
   };
@@ -169,20 +169,20 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
     ...model,
     outputs(image, out = new Float64Array(classes)) {
       checkImage(image);
-      forward(model, image, 0, buf);
+      denseMemoryForward(model, image, 0, buf);
       out.set(buf.y);
       return out;
     },
     predict(image) {
       checkImage(image);
-      forward(model, image, 0, buf);
+      denseMemoryForward(model, image, 0, buf);
       return argmax(buf.y);
     },
     errorRate(images, labels) {
       if (images.length !== labels.length * pixels) throw new ShapeError('images', `has ${images.length} values for ${labels.length} labels of ${pixels} pixels`);
       let wrong = 0;
       for (let s = 0; s < labels.length; s++) {
-        forward(model, images, s * pixels, buf);
+        denseMemoryForward(model, images, s * pixels, buf);
         if (argmax(buf.y) !== labels[s]) wrong++;
       }
       return labels.length === 0 ? 0 : wrong / labels.length;
@@ -191,7 +191,7 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
 }
 
 /**
- * The descent direction of one image after a forward pass filled `buf`: adds its label part to
+ * The descent direction of one image after a denseMemoryForward pass filled `buf`: adds its label part to
  * `dir` (K x (N + C)), leaves in `buf.b` the per-memory coefficients of its pixel part (memory k
  * moves along `b_k x`), and returns the image's loss `sum_c (t_c - Y_c)^(2m)` (t_c = +1 for the
  * label, -1 otherwise). The direction is the negative gradient of the 2016 loss (Eq. 14) divided
@@ -208,13 +208,13 @@ export function denseMemoryClassifier(options: DenseMemoryClassifierOptions): De
  *
  * @example
  * ```ts
- * forward(model, images, s * N, buf);
- * loss += directionCoefficients(model, label, lossPower, buf, dir); // then add buf.b[k] x to the pixels of memory k
+ * denseMemoryForward(model, images, s * N, buf);
+ * loss += denseMemoryDirection(model, label, lossPower, buf, dir); // then add buf.b[k] x to the pixels of memory k
  * ```
  */
-export function directionCoefficients(
+export function denseMemoryDirection(
   model: Pick<DenseMemoryClassifier, 'memories' | 'pixels' | 'classes'>,
-  label: number, lossPower: number, buf: ForwardBuffers, dir: Float64Array,
+  label: number, lossPower: number, buf: DenseMemoryBuffers, dir: Float64Array,
 ): number {
   const { memories: k, pixels: n, classes: c } = model;
   const d = n + c;
@@ -243,20 +243,20 @@ export function directionCoefficients(
 }
 
 /**
- * {@link directionCoefficients} plus the pixel part as a dense loop: adds the whole descent
+ * {@link denseMemoryDirection} plus the pixel part as a dense loop: adds the whole descent
  * direction of the image at `images[offset ..]` to `dir` and returns its loss.
  *
  * @example
  * ```ts
- * forward(model, images, s * N, buf);
- * loss += accumulateDirection(model, images, s * N, label, lossPower, buf, dir);
+ * denseMemoryForward(model, images, s * N, buf);
+ * loss += accumulateDenseMemoryDirection(model, images, s * N, label, lossPower, buf, dir);
  * ```
  */
-export function accumulateDirection(
+export function accumulateDenseMemoryDirection(
   model: Pick<DenseMemoryClassifier, 'memories' | 'pixels' | 'classes' | 'degree'>,
-  images: ArrayLike<number>, offset: number, label: number, lossPower: number, buf: ForwardBuffers, dir: Float64Array,
+  images: ArrayLike<number>, offset: number, label: number, lossPower: number, buf: DenseMemoryBuffers, dir: Float64Array,
 ): number {
-  const loss = directionCoefficients(model, label, lossPower, buf, dir);
+  const loss = denseMemoryDirection(model, label, lossPower, buf, dir);
   const { memories: k, pixels: n, classes: c } = model;
   const d = n + c;
   for (let mu = 0; mu < k; mu++) {
@@ -289,14 +289,14 @@ export interface LabelledBatch {
  */
 export function denseMemoryLossGradient(model: DenseMemoryClassifier, batch: LabelledBatch, lossPower: number, gradient: Float64Array): number {
   assertPositiveInteger('lossPower', lossPower);
-  checkBatch(model, batch);
+  checkLabelledBatch(model, batch);
   if (gradient.length !== model.weights.length) throw new ShapeError('gradient', `has ${gradient.length} entries, expected ${model.weights.length}`);
   gradient.fill(0);
-  const buf = forwardBuffers(model.memories, model.classes);
+  const buf = denseMemoryBuffers(model.memories, model.classes);
   let loss = 0;
   for (let s = 0; s < batch.labels.length; s++) {
-    forward(model, batch.images, s * model.pixels, buf);
-    loss += accumulateDirection(model, batch.images, s * model.pixels, batch.labels[s]!, lossPower, buf, gradient);
+    denseMemoryForward(model, batch.images, s * model.pixels, buf);
+    loss += accumulateDenseMemoryDirection(model, batch.images, s * model.pixels, batch.labels[s]!, lossPower, buf, gradient);
   }
   const scale = (-2 * lossPower * model.degree) / model.temperature;
   for (let i = 0; i < gradient.length; i++) gradient[i]! *= scale;
@@ -309,10 +309,10 @@ export function denseMemoryLossGradient(model: DenseMemoryClassifier, batch: Lab
  * @throws {@link ShapeError}, {@link InvalidValueError}
  * @example
  * ```ts
- * checkBatch(model, { images, labels }); // throws before any work
+ * checkLabelledBatch(model, { images, labels }); // throws before any work
  * ```
  */
-export function checkBatch(model: Pick<DenseMemoryClassifier, 'pixels' | 'classes'>, batch: LabelledBatch): void {
+export function checkLabelledBatch(model: Pick<DenseMemoryClassifier, 'pixels' | 'classes'>, batch: LabelledBatch): void {
   const { images, labels } = batch;
   if (images.length !== labels.length * model.pixels) {
     throw new ShapeError('images', `has ${images.length} values for ${labels.length} labels of ${model.pixels} pixels`, 'pass count x pixels values, one label per image');

@@ -1,7 +1,7 @@
 import { InvalidValueError, assertInRange, assertPositive, assertPositiveInteger } from '../src/errors.js';
 import type { Rng } from '../src/rng/rng.js';
 import {
-  checkBatch, denseMemoryClassifier, directionCoefficients, forwardBuffers, outputsFromOverlaps,
+  checkLabelledBatch, denseMemoryClassifier, denseMemoryDirection, denseMemoryBuffers, denseMemoryOutputs,
   type DenseMemoryClassifier, type LabelledBatch,
 } from './dense-memory-trainer-model.js';
 
@@ -106,7 +106,7 @@ export interface DenseMemoryTrainOptions {
  * (`DimaKrotov/Dense_Associative_Memory`, `Dense_Associative_Memory_training.ipynb`):
  * memories drawn from N(initMean, initStd^2); per epoch a seeded shuffle of the training set,
  * then for each minibatch the descent direction `D` of the loss `sum (t - Y)^(2m)` (see
- * `accumulateDirection`), momentum `V <- p V + D`, the update
+ * `accumulateDenseMemoryDirection`), momentum `V <- p V + D`, the update
  * `xi^k <- xi^k + eps V^k / max_j |V^k_j|` (each memory's largest step equals the learning rate),
  * memories clipped to [-1, 1]; the learning rate decays as `eps_0 f^epoch` and the temperature
  * ramps linearly from `initialTemperature` to `temperature` over `rampEpochs`.
@@ -135,7 +135,7 @@ export function trainDenseMemoryClassifier(data: LabelledImages, options: Partia
   const order = rng.child('order');
   const velocity = new Float64Array(k * d);
   const direction = new Float64Array(k * d);
-  const buf = forwardBuffers(k, c);
+  const buf = denseMemoryBuffers(k, c);
   const perm = new Int32Array(count);
   const batches = Math.floor(count / o.batchSize);
   const model = { weights, memories: k, pixels: n, classes: c, degree: o.degree, temperature: o.temperature };
@@ -176,11 +176,11 @@ export function trainDenseMemoryClassifier(data: LabelledImages, options: Partia
           for (let e = from; e < to; e++) h += weights[row + index[e]!]! * value[e]!;
           buf.hu[mu] = h;
         }
-        outputsFromOverlaps(current, buf.hu, buf);
+        denseMemoryOutputs(current, buf.hu, buf);
         let best = 0;
         for (let j = 1; j < c; j++) if (buf.y[j]! > buf.y[best]!) best = j;
         if (best !== label) wrong++;
-        loss += directionCoefficients(current, label, o.lossPower, buf, direction);
+        loss += denseMemoryDirection(current, label, o.lossPower, buf, direction);
         for (let mu = 0; mu < k; mu++) {
           const bk = buf.b[mu]!;
           if (bk === 0) continue;
@@ -262,7 +262,7 @@ function validate(o: DenseMemoryTrainerOptions, data: LabelledImages): void {
   if (!Number.isFinite(o.initMean)) throw new InvalidValueError('initMean', `must be finite, got ${o.initMean}`, 'pass a mean such as -0.3');
   if (!Number.isFinite(o.initStd) || o.initStd < 0) throw new InvalidValueError('initStd', `must be a finite number >= 0, got ${o.initStd}`, 'pass a standard deviation such as 0.3');
   assertPositive('precision', o.precision);
-  checkBatch(data, data);
+  checkLabelledBatch(data, data);
   if (o.batchSize > data.labels.length) {
     throw new InvalidValueError('batchSize', `${o.batchSize} exceeds the ${data.labels.length} training images`, 'pass a minibatch no larger than the training set');
   }

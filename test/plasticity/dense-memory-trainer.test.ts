@@ -5,7 +5,7 @@ import { denseMemoryClassifier, denseMemoryLossGradient } from '../../plasticity
 
 /**
  * The 2016 loss written straight from the paper (Eq. 9 and 14) with the raw F and beta = 1/T^n,
- * as a plain loop: independent of kmn's scaled forward pass.
+ * as a plain loop: independent of kmn's scaled denseMemoryForward pass.
  */
 function plainLoss(w: Float64Array, k: number, n: number, c: number, images: Float64Array, labels: number[], degree: number, T: number, m: number): number {
   const beta = 1 / T ** degree;
