@@ -51,7 +51,7 @@ describe('save and load a trained network', () => {
   for (const rule of ruleNames()) {
     // Feature-form rules (Adatron) train explicit weights, which only the linear kernel has.
     const featureForm = rule === 'adatron' || (createRule(rule).options as { form?: string }).form === 'feature';
-    const kernel = featureForm ? { name: 'linear', params: {} } : { name: 'poly', params: { degree: 3, c: 1 } };
+    const kernel: { name: string; params: Record<string, number> } = featureForm ? { name: 'linear', params: {} } : { name: 'poly', params: { degree: 3, c: 1 } };
     it(`round-trips every rule exactly: ${rule} (${kernel.name} kernel, Glauber noise)`, () => {
       roundTrip({ kernel, rule: { name: rule, options: ruleOptions[rule] ?? {} }, run: { schedule: 'random-sequential', temperature: 0.5, maxSweeps: 20 }, seed: 4 });
     });
