@@ -1,7 +1,7 @@
 import type { FieldEngine } from '../network/field-engine.js';
 import { encodeBinary, encodingForm, type BinaryEncoding } from './binary-encoding.js';
 import type { FeatureMemory } from './feature-memory.js';
-import { kindCode, psiShifted, psiValue } from './psi-loops.js';
+import { featurePairs, kindCode, moveAll, movedSum } from './psi-loops.js';
 
 /** Options for {@link featureFieldEngine}. */
 export interface FeatureFieldEngineOptions {
@@ -50,11 +50,13 @@ export interface EnergyFieldEngine extends FieldEngine {
  * schedule (fixed, random permutation, random sequential, Poisson) gives a non-increasing energy.
  * A synchronous step changes many neurons at once and carries no such guarantee.
  *
- * **O(Y) per update.** The engine keeps `h = sqrt(beta) S x` and `||x||^2`. Neuron i changes only
- * `x_i`, by `delta = +/- 2 slope` of the encoding, so the other state's projection is
- * `h + delta sqrt(beta) S_{:,i}`: one column of S (stored contiguously), Y multiply-adds and Y (or
- * 2Y) transcendental evaluations against T. `flip` adopts the projection `field` just computed
- * for that neuron, or rebuilds it in O(Y). `reset` recomputes everything in O(Y d).
+ * **O(Y) per update.** Neuron i changes only `x_i`, by `+/- 2 slope` of the encoding, which moves
+ * the projection `h = sqrt(beta) S x` along column i of S: `h_k -> h_k + sigma Delta_ik`. The engine
+ * keeps, per projection, the pair `(P_k, Q_k)` of feature sums at the current h (a complex number
+ * `T e^{ih}` for the trigonometric maps, `T e^{+/-h}` for the positive ones), so the sum after the
+ * move is `sum_k cos(Delta_ik) P_k + sigma sin(Delta_ik) Q_k` (cosh/sinh for positive maps): 2Y
+ * multiply-adds against tables built once, no transcendental function per update, whatever M.
+ * `flip` rotates the pairs (4Y multiply-adds); `reset` recomputes h and the pairs in O(Y d).
  *
  * @example
  * ```ts
@@ -72,25 +74,31 @@ export function featureFieldEngine(options: FeatureFieldEngineOptions): EnergyFi
   const y = map.features;
   const { offset, slope } = encodingForm(encoding, d);
   const code = kindCode(map.kind);
+  const hyperbolic = code >= 2;
   const { gamma, logScale, b } = map;
   const logClip = Math.log(clip);
-  // Columns of sqrt(beta) S, neuron-major: neuron i's column is St[i * Y .. i * Y + Y).
-  const st = new Float64Array(d * y);
-  const sb = Math.sqrt(beta);
-  for (let k = 0; k < y; k++) for (let j = 0; j < d; j++) st[j * y + k] = sb * map.S[k * d + j]!;
-  let h = new Float64Array(y);
-  let hAlt = new Float64Array(y);
+  // A flip of neuron i moves h by sigma Delta_i, Delta_ik = 2 slope sqrt(beta) S_ki, sigma = +/-1. Tables of
+  // cos/sin (or cosh/sinh) of Delta, neuron-major: neuron i's column is [i * Y, i * Y + Y).
+  const C = new Float64Array(d * y);
+  const Sn = new Float64Array(d * y);
+  const step = 2 * slope * Math.sqrt(beta);
+  for (let k = 0; k < y; k++) {
+    for (let j = 0; j < d; j++) {
+      const delta = step * map.S[k * d + j]!;
+      C[j * y + k] = hyperbolic ? Math.cosh(delta) : Math.cos(delta);
+      Sn[j * y + k] = hyperbolic ? Math.sinh(delta) : Math.sin(delta);
+    }
+  }
+  const h = new Float64Array(y);
+  const P = new Float64Array(y);
+  const Q = new Float64Array(y);
   const x = new Float64Array(d);
   const cur = new Int8Array(d);
   let q = 0;
   let v = 0;
-  let cacheI = -1;
-  let cacheV = 0;
-  let cacheQ = 0;
+  let eCur = 0;
   let clipped = 0;
   let evaluations = 0;
-
-  let eCur = 0;
   /** `log <phi(x), T>` from `v` and `||x||^2` (-Infinity when v <= 0). */
   const logSim = (vv: number, qq: number): number => (vv > 0 ? logScale - gamma * qq + Math.log(vv) : -Infinity);
 
@@ -107,22 +115,18 @@ export function featureFieldEngine(options: FeatureFieldEngineOptions): EnergyFi
       map.project(x, h);
       q = 0;
       for (let j = 0; j < d; j++) q += x[j]! * x[j]!;
-      v = psiValue(code, T, h, b, y, null);
+      v = featurePairs(code, T, h, b, y, P, Q);
       eCur = -Math.max(logSim(v, q), logClip) / beta;
-      cacheI = -1;
       clipped = 0;
       evaluations = 0;
     },
     field(i) {
       const si = cur[i]!;
+      // x_i moves from offset + slope s_i to offset - slope s_i: h moves by -s_i Delta_i.
+      const vAlt = movedSum(C, Sn, i * y, P, Q, -si, y);
       const xCur = offset + slope * si;
       const xAlt = offset - slope * si;
-      const vAlt = psiShifted(code, T, h, b, y, st, i * y, xAlt - xCur, hAlt);
-      const qAlt = q + xAlt * xAlt - xCur * xCur;
-      cacheI = i;
-      cacheV = vAlt;
-      cacheQ = qAlt;
-      const lsAlt = logSim(vAlt, qAlt);
+      const lsAlt = logSim(vAlt, q + xAlt * xAlt - xCur * xCur);
       evaluations++;
       if (lsAlt < logClip) clipped++;
       const eAlt = -Math.max(lsAlt, logClip) / beta;
@@ -132,20 +136,12 @@ export function featureFieldEngine(options: FeatureFieldEngineOptions): EnergyFi
     flip(i, state) {
       const si = cur[i]!;
       if (state[i] === si) return;
-      if (cacheI === i) {
-        const t = h; h = hAlt; hAlt = t;
-        v = cacheV;
-        q = cacheQ;
-      } else {
-        const xCur = offset + slope * si;
-        const xNew = offset - slope * si;
-        v = psiShifted(code, T, h, b, y, st, i * y, xNew - xCur, hAlt);
-        const t = h; h = hAlt; hAlt = t;
-        q += xNew * xNew - xCur * xCur;
-      }
+      v = moveAll(C, Sn, i * y, P, Q, -si, y, hyperbolic);
+      const xCur = offset + slope * si;
+      const xNew = offset - slope * si;
+      q += xNew * xNew - xCur * xCur;
       cur[i] = -si;
       eCur = -Math.max(logSim(v, q), logClip) / beta;
-      cacheI = -1;
     },
   };
 }

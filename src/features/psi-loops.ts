@@ -58,16 +58,77 @@ export function psiValue(code: number, T: Float64Array, h: Float64Array, b: Floa
 }
 
 /**
- * `v` at the shifted projection `h + delta col` (the state with one coordinate changed), where
- * `col` holds that coordinate's column of `sqrt(beta) S` from `colBase`; the shifted projection
- * is written into `hOut`, so a flip that follows can adopt it without recomputing. O(Y).
+ * The random-feature sums of one state as a pair (P, Q) per projection k, such that moving the
+ * projection by `sigma Delta_k` (`sigma = +/-1`) gives the new sum `sum_k C_k P_k + sigma Sn_k Q_k`,
+ * with `C = cos Delta, Sn = sin Delta` (trigonometric kinds: `P - iQ = (T_k - i T_{Y+k}) e^{ih}`, or
+ * `T_k e^{i(h + b)}` for cos) or `C = cosh Delta, Sn = sinh Delta` (positive kinds:
+ * `P = w+ + w-`, `Q = w+ - w-`, `w+ = T_k e^h`, `w- = T_{Y+k} e^-h`). Written into `P`, `Q`; returns `sum_k P_k`.
  *
  * @example
  * ```ts
- * const vAlt = psiShifted(2, T, h, b, Y, St, i * Y, dx, hAlt);
+ * const v = featurePairs(1, T, h, b, Y, P, Q); // sin-cos
  * ```
  */
-export function psiShifted(code: number, T: Float64Array, h: Float64Array, b: Float64Array, y: number, col: Float64Array, colBase: number, delta: number, hOut: Float64Array): number {
-  for (let k = 0; k < y; k++) hOut[k] = h[k]! + delta * col[colBase + k]!;
-  return psiValue(code, T, hOut, b, y, null);
+export function featurePairs(code: number, T: Float64Array, h: Float64Array, b: Float64Array, y: number, P: Float64Array, Q: Float64Array): number {
+  let v = 0;
+  for (let k = 0; k < y; k++) {
+    const hk = h[k]!;
+    if (code === 0) {
+      P[k] = T[k]! * Math.cos(hk + b[k]!);
+      Q[k] = -T[k]! * Math.sin(hk + b[k]!);
+    } else if (code === 1) {
+      const c = Math.cos(hk);
+      const s = Math.sin(hk);
+      P[k] = T[k]! * c + T[y + k]! * s;
+      Q[k] = T[y + k]! * c - T[k]! * s;
+    } else {
+      const wp = T[k]! * Math.exp(hk);
+      const wm = code === 3 ? T[y + k]! * Math.exp(-hk) : 0;
+      P[k] = wp + wm;
+      Q[k] = wp - wm;
+    }
+    v += P[k]!;
+  }
+  return v;
+}
+
+/**
+ * The sum after a move by `sigma Delta` (neuron i's column of tables `C`, `Sn` from `base`):
+ * `sum_k C_k P_k + sigma Sn_k Q_k`. O(Y) multiply-adds, no transcendental function.
+ *
+ * @example
+ * ```ts
+ * const vAlt = movedSum(C, Sn, i * Y, P, Q, -s[i], Y);
+ * ```
+ */
+export function movedSum(C: Float64Array, Sn: Float64Array, base: number, P: Float64Array, Q: Float64Array, sigma: number, y: number): number {
+  let v = 0;
+  for (let k = 0; k < y; k++) v += C[base + k]! * P[k]! + sigma * Sn[base + k]! * Q[k]!;
+  return v;
+}
+
+/**
+ * Applies the move to the pairs: `P' = C P + sigma Sn Q`, and `Q' = C Q - sigma Sn P` (a rotation,
+ * trigonometric kinds) or `Q' = C Q + sigma Sn P` (hyperbolic, positive kinds). Returns `sum_k P'_k`,
+ * equal bit for bit to {@link movedSum} of the same move (same products, same order).
+ *
+ * @example
+ * ```ts
+ * v = moveAll(C, Sn, i * Y, P, Q, sigma, Y, false);
+ * ```
+ */
+export function moveAll(C: Float64Array, Sn: Float64Array, base: number, P: Float64Array, Q: Float64Array, sigma: number, y: number, hyperbolic: boolean): number {
+  const qs = hyperbolic ? sigma : -sigma;
+  let v = 0;
+  for (let k = 0; k < y; k++) {
+    const c = C[base + k]!;
+    const sn = Sn[base + k]!;
+    const p = P[k]!;
+    const q = Q[k]!;
+    const np = c * p + sigma * sn * q;
+    P[k] = np;
+    Q[k] = c * q + qs * sn * p;
+    v += np;
+  }
+  return v;
 }
