@@ -56,7 +56,8 @@ export interface EnergyFieldEngine extends FieldEngine {
  * `T e^{ih}` for the trigonometric maps, `T e^{+/-h}` for the positive ones), so the sum after the
  * move is `sum_k cos(Delta_ik) P_k + sigma sin(Delta_ik) Q_k` (cosh/sinh for positive maps): 2Y
  * multiply-adds against tables built once, no transcendental function per update, whatever M.
- * `flip` rotates the pairs (4Y multiply-adds); `reset` recomputes h and the pairs in O(Y d).
+ * `flip` rotates the pairs (4Y multiply-adds); `reset` recomputes h and the pairs in O(Y d). The
+ * tables hold 2 d Y numbers, built from S (regenerable from the map's seed) when the engine is made.
  *
  * @example
  * ```ts
