@@ -77,6 +77,9 @@ function factorial(k: number): number {
 
 const ruleLabel = (rule: Rule): string => (rule === 'hebbian' ? 'A = 1' : 'Kernel-Adatron');
 
+/** A degree as a superscript, for chart labels (h², h³). */
+const sup = (k: number): string => String(k).replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]!);
+
 export default defineScenario({
   name: 'polynomial-scaling',
   description: 'Error-free capacity vs N for the homogeneous polynomial kernel h^p: A = 1 (Krotov-Hopfield N^p / (2 (2p-1)!! ln N)) and Kernel-Adatron (Cover count in feature dimension ~ 2 N^p / p!)',
@@ -180,7 +183,7 @@ export default defineScenario({
       for (const degree of degreesOf(p, rule)) {
         const rr = rows.filter((r) => r.rule === rule && r.degree === degree);
         if (rr.length === 0) continue;
-        const name = `h^${degree} (p = ${degree})`;
+        const name = `k(h) = h${sup(degree)}`;
         series.push({ name, kind: 'measured', connect: false, points: rr.map((r) => ({ x: r.N as number, y: r.mMax as number, lo: r.lo as number, hi: r.hi as number })) });
         const ns = rr.map((r) => r.N as number);
         const fine = Array.from({ length: 30 }, (_, k) => Math.round(ns[0]! * (ns[ns.length - 1]! / ns[0]!) ** (k / 29)));

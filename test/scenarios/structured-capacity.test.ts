@@ -28,7 +28,7 @@ describe('structured-capacity scenario (small sizes)', () => {
     expect(r2.mMax as number).toBeGreaterThan(0.6 * cover);
     expect(r2.mMax as number).toBeLessThan(1.2 * cover);
     expect(output.tables!.fits!.length).toBeGreaterThan(0);
-    expect(output.plots.map((p) => p.name)).toEqual(['capacity-vs-separation-hebbian', 'capacity-vs-separation-adatron']);
+    expect(output.plots.map((p) => p.name)).toEqual(['capacity-vs-separation-hebbian-independent', 'capacity-vs-separation-hebbian-correlated', 'capacity-vs-separation-adatron-independent', 'capacity-vs-separation-adatron-correlated']);
   }, 20000);
 
   it('rejects a separation outside its bounds before running', async () => {
