@@ -12,7 +12,14 @@ import { parseArgs, type MergeArgs, type ProgressMode, type RunArgs } from './ar
 import { createProgress } from './progress.js';
 import { textTable } from './text-table.js';
 
-/** Exit statuses of `kmn` (documented in the usage text and docs/interrupt-and-resume.md). */
+/**
+ * Exit statuses of `kmn` (documented in the usage text and docs/interrupt-and-resume.md).
+ *
+ * @example
+ * ```ts
+ * if ((await main(argv)) === EXIT.checksDiffer) console.log('a check differs from theory');
+ * ```
+ */
 export const EXIT = {
   /** The run finished and every check agrees with theory. */
   ok: 0,

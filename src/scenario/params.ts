@@ -105,7 +105,14 @@ export function defaultParams<P>(schema: z.ZodType<P>): P {
   return schema.parse({});
 }
 
-/** Memory one task may plan to use (2 GiB): parameters whose estimate exceeds it are refused before the run. */
+/**
+ * Memory one task may plan to use (2 GiB): parameters whose estimate exceeds it are refused before the run.
+ *
+ * @example
+ * ```ts
+ * 8 * M * M <= TASK_MEMORY_BUDGET; // an M x M Float64 matrix fits
+ * ```
+ */
 export const TASK_MEMORY_BUDGET = 2 ** 31;
 
 function formatBytes(bytes: number): string {

@@ -5,10 +5,24 @@ import { executeTasks } from './execute-tasks.js';
 import { parseParams } from './params.js';
 import type { Scenario, ScenarioContext, ScenarioOutput, ScenarioResult } from './scenario.js';
 
-/** Most trials a run may ask for (`--trials`); beyond it the task list alone would not fit in memory. */
+/**
+ * Most trials a run may ask for (`--trials`); beyond it the task list alone would not fit in memory.
+ *
+ * @example
+ * ```ts
+ * planRun(scenario, { trials: MAX_TRIALS + 1 }); // throws InvalidValueError naming --trials
+ * ```
+ */
 export const MAX_TRIALS = 100_000;
 
-/** Most tasks a run may split into. */
+/**
+ * Most tasks a run may split into.
+ *
+ * @example
+ * ```ts
+ * planRun(scenario, options).tasks.length <= MAX_TASKS; // true, or planRun threw
+ * ```
+ */
 export const MAX_TASKS = 1_000_000;
 
 /** Progress of a run, weighted by each task's estimated cost ({@link Scenario.taskCost}). */

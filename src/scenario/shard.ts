@@ -1,7 +1,14 @@
 import { ParameterError } from '../errors.js';
 import type { ShardSpec } from './task-store.js';
 
-/** Most shards a run may be split into. */
+/**
+ * Most shards a run may be split into.
+ *
+ * @example
+ * ```ts
+ * parseShard(`1/${MAX_SHARDS}`); // the largest split
+ * ```
+ */
 export const MAX_SHARDS = 10_000;
 
 /**

@@ -3,10 +3,24 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { ParameterError } from '../errors.js';
 
-/** Version of the task-store layout (manifest and task files); bumped on any incompatible change. */
+/**
+ * Version of the task-store layout (manifest and task files); bumped on any incompatible change.
+ *
+ * @example
+ * ```ts
+ * readManifest(dir)?.formatVersion === TASK_STORE_FORMAT;
+ * ```
+ */
 export const TASK_STORE_FORMAT = 1;
 
-/** The folder inside a run directory that holds its task store. */
+/**
+ * The folder inside a run directory that holds its task store.
+ *
+ * @example
+ * ```ts
+ * openTaskStore(join('out/capacity', TASK_STORE_DIR));
+ * ```
+ */
 export const TASK_STORE_DIR = '.kmn';
 
 /** Which share of a run's tasks a shard holds: shard `index` (1-based) of `count`. */
@@ -51,7 +65,14 @@ export function runIdentity(m: RunManifest): string {
   return JSON.stringify([m.format, m.formatVersion, m.scenario, m.source, m.params, m.seed, m.trials, m.version, m.taskCount]);
 }
 
-/** Names the first field in which two manifests differ (for one-line refusals). */
+/**
+ * Names the first field in which two manifests differ (for one-line refusals), or undefined.
+ *
+ * @example
+ * ```ts
+ * manifestDifference(stored, wanted); // 'seed 5 vs 6'
+ * ```
+ */
 export function manifestDifference(a: RunManifest, b: RunManifest): string | undefined {
   const fields = ['formatVersion', 'scenario', 'source', 'params', 'seed', 'trials', 'version', 'taskCount', 'shard'] as const;
   for (const f of fields) {
@@ -215,7 +236,14 @@ export function openTaskStore(dir: string): TaskStore {
   return openStore(dir, m);
 }
 
-/** Renames a file or folder, fsyncing the parent so the rename survives a crash. */
+/**
+ * Renames a file or folder, fsyncing the parent so the rename survives a crash.
+ *
+ * @example
+ * ```ts
+ * renameDurable('out/.run.staging-12', 'out/run');
+ * ```
+ */
 export function renameDurable(from: string, to: string): void {
   renameSync(from, to);
   fsyncDir(join(to, '..'));
