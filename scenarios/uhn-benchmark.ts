@@ -60,6 +60,7 @@ interface Cell {
 }
 
 interface Grid {
+  readonly name: string;
   readonly title: string;
   readonly rows: { label: string; images: number[][] }[];
   readonly columns: string[];
@@ -182,12 +183,14 @@ function runTask(task: Task, p: Params, rng: Rng): TaskResult {
     const stored = { label: 'stored', images: show.map((q) => Array.from(X.data.subarray(q * dim, (q + 1) * dim))) };
     if (task.experiment === 'capacity') {
       grids.push({
+        name: 'grid-gaussian',
         title: `Gaussian cue (σ = ${p.sigma}, clamp(|x + n|, 0, 1)) and recall with max separation, ${m} digits stored`,
         rows: [stored, { label: `cue σ = ${p.sigma}`, images: show.map((q) => Array.from(gridCue.get(q)!)) }, recallRow('manhattan', 'max'), recallRow('euclidean', 'max'), recallRow('dot', 'max')],
         columns: show.map((q) => `${q + 1}: digit ${X.labels![q]}`),
       });
     } else {
       grids.push({
+        name: 'grid-bottom-mask',
         title: `Bottom half masked and recall, ${m} digits stored (softmax β = ${p.beta} on normalised scores)`,
         rows: [stored, { label: 'cue: bottom half 0', images: show.map((q) => Array.from(gridCue.get(q)!)) }, recallRow('manhattan', 'max'), recallRow('manhattan', 'softmax'), recallRow('manhattan', 'identity'), recallRow('dot', 'max')],
         columns: show.map((q) => `${q + 1}: digit ${X.labels![q]}`),
@@ -365,9 +368,9 @@ export default defineScenario({
     sweepPlot('noise', 'noise-sweep', `Gaussian noise, ${p.noiseCount} digits stored, max separation`, 'noise standard deviation σ', p.noiseCount);
     sweepPlot('bottom-mask', 'bottom-mask-sweep', `Bottom rows masked, ${p.maskCount} digits stored, max separation`, 'fraction of rows masked (from the bottom)', p.maskCount);
     sweepPlot('random-mask', 'random-mask-sweep', `Random pixels masked, ${p.randomMaskCount} digits stored, max separation`, 'fraction of pixels masked', p.randomMaskCount);
-    results.flatMap((r) => r.grids).forEach((g, k) => {
+    results.flatMap((r) => r.grids).forEach((g) => {
       plots.push({
-        name: k === 0 ? 'grid-gaussian' : 'grid-bottom-mask',
+        name: g.name,
         title: g.title,
         spec: imageGridSpec({ title: g.title, image: { height: 28, width: 28 }, rows: g.rows, columns: g.columns, domain: [0, 1] }),
       });
