@@ -82,7 +82,7 @@ export function imageGridSpec(options: ImageGridOptions): Record<string, unknown
     data: { values },
     spacing: 4,
     facet: {
-      row: { field: 'stage', type: 'nominal', sort: rows.map((r) => r.label), header: { title: null, labelAngle: 0, labelAlign: 'right', labelBaseline: 'middle', labelPadding: 6, labelFontSize: 12 } },
+      row: { field: 'stage', type: 'nominal', sort: rows.map((r) => r.label), header: { title: null, labelAngle: 0, labelAlign: 'left', labelBaseline: 'middle', labelPadding: 6, labelFontSize: 12 } },
       column: { field: 'item', type: 'nominal', sort: [...columns], header: { title: null, labelFontSize: 11 } },
     },
     spec: {
