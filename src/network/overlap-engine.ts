@@ -76,9 +76,8 @@ export function overlapEngine(options: OverlapEngineOptions): FieldEngine {
       tables();
     },
     field(i, s) {
-      const si = s[i]!;
-      const sum = c === null ? dotInt8(t, i * m, a, m) + si * b[m]! : dotPair(c, t, i * m, a, b, si, m);
-      return unshiftField(sum, shift, theta[i]!);
+      const sum = c === null ? dotInt8(t, i * m, a, m) + s[i]! * b[m]! : dotPair(c, t, i * m, a, b, s[i]!, m);
+      return log ? unshiftField(sum, shift, theta[i]!) : sum - theta[i]!;
     },
     flip(i, s) {
       const v = s[i]!;

@@ -86,10 +86,14 @@ export function runSchedule(engine: FieldEngine, cue: ArrayLike<number>, options
   if (!rng && (schedule === 'random-permutation' || schedule === 'random-sequential' || schedule === 'poisson' || temperature > 0)) {
     throw new ParameterError('rng', `the ${temperature > 0 ? 'Glauber noise' : `'${schedule}' schedule`} needs a random source`, 'pass rng: createRng(seed)');
   }
-  const order = options.order ?? Int32Array.from({ length: n }, (_, k) => k);
-  const seen = new Uint8Array(n);
-  if (order.length !== n || !order.every((v) => Number.isInteger(v) && v >= 0 && v < n && !seen[v] && (seen[v] = 1))) {
-    throw new ParameterError('order', 'must be a permutation of 0..N-1', 'pass each neuron index exactly once');
+  const order = options.order ?? new Int32Array(n);
+  if (options.order) {
+    const seen = new Uint8Array(n);
+    if (order.length !== n || !order.every((v) => v >= 0 && v < n && !seen[v] && (seen[v] = 1))) {
+      throw new ParameterError('order', 'must be a permutation of 0..N-1', 'pass each neuron index exactly once');
+    }
+  } else {
+    for (let k = 0; k < n; k++) order[k] = k;
   }
   const observer = options.observer;
   const s = Int8Array.from(cue);
