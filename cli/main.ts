@@ -41,6 +41,7 @@ usage:
   kmn list                               list the scenarios
   kmn run <scenario|./file.ts> [options] run one
   kmn merge DIR... [--out DIR]           combine the shards of one run into its outputs
+                                         (also --json, --quiet, --force as for kmn run)
 
 options of kmn run:
   --set key=value   a scenario parameter (lists comma-separated); repeatable
@@ -205,9 +206,8 @@ function report(scenario: Scenario, runResult: ScenarioRun, out: string, json: b
 async function merge(args: MergeArgs, io: CliIo): Promise<number> {
   let loaded: Scenario | undefined;
   const started = Date.now();
-  const placeholder = args.out;
   const { dir, run: merged } = await mergeShards(args.dirs, {
-    out: placeholder ?? '',
+    ...(args.out !== undefined && { out: args.out }),
     force: args.force,
     load: async (source) => {
       loaded = (await loadScenario(source, builtinScenarios)).scenario;

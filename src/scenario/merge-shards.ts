@@ -11,8 +11,8 @@ import { TASK_STORE_DIR, createTaskStore, openTaskStore, readManifest, runIdenti
 
 /** Options for {@link mergeShards}. */
 export interface MergeOptions {
-  /** The run directory to write (outputs and the whole run's task store). */
-  readonly out: string;
+  /** The run directory to write (outputs and the whole run's task store); default `out/<scenario>`. */
+  readonly out?: string;
   /** Loads the scenario a manifest names (`source`: a built-in name or a module path). */
   readonly load: (source: string) => Promise<Scenario>;
   /** Writes the outputs (into a staging folder that then replaces `out` whole). */
@@ -69,6 +69,10 @@ export async function mergeShards(dirs: readonly string[], options: MergeOptions
   }
   if (first.version !== version) throw shardError(dirs[0]!, `was run by kmn ${first.version}, this is kmn ${version}`, 'merge with the kmn version that ran the shards');
   const scenario = await options.load(first.source);
+  const out = options.out ?? `out/${scenario.name}`;
+  const abs = resolve(out);
+  recoverRunDir(abs);
+  prepareOutDir(out);
   const plan = planRun(scenario, { params: first.params, seed: first.seed, trials: first.trials });
   if (plan.tasks.length !== first.taskCount) throw shardError(dirs[0]!, `says ${first.taskCount} tasks, the scenario now splits into ${plan.tasks.length}`, 'merge with the scenario version that ran the shards');
   const assignment = assignShards(plan.costs, count);
@@ -83,11 +87,8 @@ export async function mergeShards(dirs: readonly string[], options: MergeOptions
   });
   const results = plan.tasks.map((_, i) => owner[i]!.get(i));
   const run = summarizeRun(plan, results);
-  const abs = resolve(options.out);
-  recoverRunDir(abs);
-  prepareOutDir(options.out);
   const manifest = runManifest(plan, first.source, null);
-  claimRunDir(abs, manifest, { shown: options.out, ...(options.force !== undefined && { force: options.force }) });
+  claimRunDir(abs, manifest, { shown: out, ...(options.force !== undefined && { force: options.force }) });
   await publishRunDir(abs, async (staging) => {
     const store = createTaskStore(join(staging, TASK_STORE_DIR), manifest);
     mkdirSync(join(store.dir, 'tasks'), { recursive: true });
