@@ -1,6 +1,6 @@
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { z } from 'zod';
 import { SingularMatrixError } from '../src/errors.js';
+import { factorize } from '../src/linalg/factorization.js';
 import { parseOptions } from '../src/registry.js';
 import { ruleOption } from './options.js';
 import { applyUpdate, createState, refreshFields, type LearningRule, type LocalProblem, type NeuronState, type RuleOptions } from './rule.js';
@@ -16,9 +16,6 @@ export const pseudoinverseSchema = z.object({
   tol: ruleOption.tol(1e-6, 'converged when every |y h - 1| <= tol; the residual the closed form must reach (> 0)'),
   bias: ruleOption.bias,
 }).strict();
-
-/** Pivots `L_jj^2 / K_jj` below this mean example j lies (numerically) in the span of the others. */
-const SINGULAR_PIVOT = 1e-10;
 
 /**
  * The pseudoinverse rule as a least-squares SVM (Suykens and Vandewalle 1999; Personnaz,
@@ -76,24 +73,10 @@ function solveClosedForm(problem: LocalProblem, state: NeuronState): void {
   if (problem.features && m > problem.features.dim) {
     throw new SingularMatrixError('patterns', `M = ${m} patterns exceed the feature dimension N_phi = ${problem.features.dim}, so the kernel matrix is singular`, fix);
   }
-  const k = new Matrix(m, m);
-  for (let mu = 0; mu < m; mu++) for (let nu = 0; nu < m; nu++) k.set(mu, nu, problem.gram[mu * m + nu]!);
-  const chol = new CholeskyDecomposition(k);
-  const l = chol.lowerTriangularMatrix;
-  let worst = Infinity;
-  let at = 0;
-  for (let j = 0; j < m; j++) {
-    const ratio = (l.get(j, j) ** 2) / problem.diag[j]!;
-    if (!(ratio >= worst)) {
-      worst = ratio;
-      at = j;
-    }
-  }
-  if (!chol.isPositiveDefinite() || !(worst > SINGULAR_PIVOT)) {
-    throw new SingularMatrixError('patterns', `the kernel matrix of the M = ${m} examples is singular (example ${at} lies in the span of the others)`, fix);
-  }
-  const c = chol.solve(Matrix.columnVector(Array.from(problem.labels)));
-  for (let mu = 0; mu < m; mu++) state.alpha[mu] = c.get(mu, 0) * problem.labels[mu]!;
+  // One Cholesky and one singularity tolerance for the whole library (src/linalg): a pivot
+  // L_jj^2 <= SINGULAR_TOLERANCE K_jj means example j lies (numerically) in the span of the others.
+  const c = factorize(problem.gram, m, 'patterns', { positiveDefinite: true, fix }).solve(problem.labels, new Float64Array(m));
+  for (let mu = 0; mu < m; mu++) state.alpha[mu] = c[mu]! * problem.labels[mu]!;
   state.theta = 0;
   refreshFields(problem, state);
 }
