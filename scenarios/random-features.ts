@@ -12,7 +12,7 @@ const params = z.object({
   M: param.int(100, { min: 1, max: 5000 }),
   kind: param.choice(featureKinds as [FeatureKind, ...FeatureKind[]], 'sin-cos'),
   rows: param.choice(['iid', 'orthogonal'], 'iid'),
-  features: param.intList([128, 256, 512, 1024, 2048, 4096, 8192], { min: 1, max: 200_000 }),
+  features: param.intList([128, 256, 512, 1024, 2048, 4096], { min: 1, max: 200_000 }),
   fitBeta: param.number(10, { min: 0.01, max: 1000 }),
   betas: param.numberList([1, 5, 10, 20, 40], { min: 0.01, max: 1000 }),
   betaFeatures: param.int(2048, { min: 1, max: 200_000 }),
