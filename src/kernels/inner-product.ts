@@ -88,7 +88,7 @@ export interface ExponentialOptions {
 /**
  * Exponential kernel `k(h) = exp(h / T)` (Demircigil et al. 2017; exponential capacity).
  * It overflows a double once `h / T > 709`, so it also carries `logK(h) = h / T`; kmn's batch
- * forms and the network fast path evaluate it shifted by the largest log-value.
+ * forms and the overlap engine evaluate it shifted by the largest log-value.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-// Pure typed-array loops of the recurrent network's fast path. They are top-level functions
+// Pure typed-array loops of the recurrent network's overlap engine. They are top-level functions
 // taking every array as an argument (not closures over per-network state), so V8 optimises each
 // once for all networks, whatever kernels a process uses.
 
