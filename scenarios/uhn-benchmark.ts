@@ -300,6 +300,21 @@ export default defineScenario({
         if (c) checks.push(c);
       }
     }
+    // Sharper separation, better retrieval (their separation-function figure, Manhattan similarity):
+    // along identity, x^2, x^3, x^4, x^10 the fraction retrieved should never drop significantly.
+    const topSep = Math.max(...p.separationCounts);
+    const chain = (['identity', 'poly2', 'poly3', 'poly4', 'poly10'] as const).filter((s) => p.separations.includes(s));
+    if (p.similarities.includes('manhattan') && chain.length >= 2) {
+      const cells = chain.map((sep) => aggs.find((a) => a.experiment === 'separation' && a.similarity === 'manhattan' && a.separation === sep && a.stored === topSep)!);
+      const drops = cells.slice(1).filter((c, k) => compareCells(c, cells[k]!) === 'lt').map((c) => sepLabel[c.separation]);
+      checks.push({
+        claim: `separation sweep (Manhattan, theirs, M = ${topSep}, bottom half masked): higher polynomial powers retrieve at least as well, as claimed by Millidge et al. 2022`,
+        measured: cells.map((c) => `${sepLabel[c.separation]} ${c.fraction.toFixed(3)}`).join(', '),
+        theory: 'non-decreasing in the power',
+        pass: drops.length === 0,
+        criterion: `no step down with non-overlapping 95% Wilson intervals${drops.length ? ` (drops at ${drops.join(', ')})` : ''}`,
+      });
+    }
     // With max separation only the ranking of the scores matters, and 1/d, 1/d^2, -d rank alike:
     // their reciprocal forms and kmn's negative distances must agree query by query.
     for (const [theirs, kmn] of [['manhattan', 'neg-manhattan'], ['euclidean', 'neg-euclidean']] as const) {
