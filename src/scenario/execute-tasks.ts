@@ -1,5 +1,4 @@
 import { Tinypool } from 'tinypool';
-import { ParameterError } from '../errors.js';
 import { createRng } from '../rng/rng.js';
 import { RunInterruptedError, TaskFailedError } from './run-errors.js';
 import type { Scenario } from './scenario.js';
@@ -98,7 +97,12 @@ function runInPool(o: ExecuteOptions, moduleUrl: string): Promise<void> {
       const index = running[0] ?? -1;
       fail(new TaskFailedError(index, o.tasks[index], { name: 'WorkerExit', message: `a worker thread exited with code ${code} while running task(s) ${running.join(', ')}` }));
     };
-    pool.on('error', (error: Error) => fail(new ParameterError('--workers', `a worker thread failed: ${error.message}`, 'rerun with KMN_DEBUG=1 for the stack')));
+    // An error of a thread that runs no task (e.g. its start-up failed): a failed run, exit status 1.
+    pool.on('error', (error: Error) => {
+      const e = new Error(`a worker thread failed outside any task: ${error.message}`);
+      if (error.stack) e.stack = `${e.message}\n  caused by: ${error.stack}`;
+      fail(e);
+    });
     for (const t of pool.threads) t.on('exit', onExit);
     if (o.signal?.aborted) return onAbort();
     o.signal?.addEventListener('abort', onAbort);
