@@ -434,9 +434,9 @@ export default defineScenario({
         name: 'test-error-vs-degree',
         title: 'Test error against the degree n',
         spec: measuredTheoryChart({
-          title: `Digits: trained dense memory against one-shot and Hebbian baselines (${p.train} training, ${nTest} test digits)`,
+          title: 'Digits: trained dense memory against one-shot and Hebbian baselines',
           interval: ctx.trials === 1 ? `bars: 95% Wilson intervals over the ${nTest} test digits` : `bars: trained, 95% t interval over ${ctx.trials} trainings; baselines, 95% Wilson over ${nTest} test digits`,
-          notes: [`T = ${p.temperature} (β = 1/Tⁿ), ${p.epochs} epochs, minibatch ${p.batchSize}, m = ${p.lossPower}`],
+          notes: [`${p.train} training and ${nTest} test digits; T = ${p.temperature} (β = 1/Tⁿ), ${p.epochs} epochs, minibatch ${p.batchSize}, m = ${p.lossPower}`],
           x: xAxis,
           y: { title: 'test error', domain: [0, Math.min(1, 1.1 * Math.max(...errorSeries.flatMap((s) => s.points.map((q) => q.hi ?? q.y))))] },
           series: errorSeries,
