@@ -114,18 +114,13 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   if (model && !options.rng) throw new ParameterError('rng', 'a network with a neuron model needs a random source for the models\' initialize', 'pass rng: createRng(seed)');
   const xi = neuronMajor(patterns);
   let stored: StoredCoefficients = storeCoefficients(options, xi, { c: null, theta: new Float64Array(n) });
-  let modelFields: NeuronField[] = [];
+  /** Each neuron's model field for given coefficients (empty without a model). */
+  const initialize = (st: StoredCoefficients): NeuronField[] => (model ? Array.from({ length: n }, (_, i) => model.initialize({
+    index: i, size: n, patterns, theta: st.theta[i]!, rng: options.rng!.child(`neuron:${i}`), alpha: alphaRow(st, xi, i, m),
+  })) : []);
+  let modelFields = initialize(stored);
   /** Reference fields of Eq. 12 per neuron (for `field` without a model), built on first use. */
   let reference: (NeuronField | undefined)[] = [];
-  const initialize = (): void => {
-    reference = [];
-    if (model) {
-      modelFields = Array.from({ length: n }, (_, i) => model.initialize({
-        index: i, size: n, patterns, theta: stored.theta[i]!, rng: options.rng!.child(`neuron:${i}`), alpha: alphaRow(stored, xi, i, m),
-      }));
-    }
-  };
-  initialize();
   let packed: Uint32Array | null = null;
   /** The engine, chosen once; the overlap engine is stateful, so each run gets its own tables. */
   const engine: () => FieldEngine = model
@@ -150,8 +145,12 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       if (coefficients.kernel && !agreeOnHypercube(coefficients.kernel, kernel, n - 1)) {
         throw new ParameterError('kernel', `the coefficients were fitted with ${coefficients.kernel.name} ${JSON.stringify(coefficients.kernel.params)}, but this network computes fields with ${kernel.name} ${JSON.stringify(kernel.params)}`, 'train with network.kernel');
       }
-      stored = storeCoefficients(coefficients, xi, stored);
-      initialize();
+      // Everything that can throw runs before anything is replaced.
+      const next = storeCoefficients(coefficients, xi, stored);
+      const fields = initialize(next);
+      stored = next;
+      modelFields = fields;
+      reference = [];
     },
     field(i, s) {
       if (!Number.isInteger(i) || i < 0 || i >= n) throw new InvalidValueError('i', `must be a neuron index in [0, ${n}), got ${i}`, 'pass a valid neuron index');
