@@ -1,5 +1,6 @@
 import { InvalidValueError } from '../errors.js';
 import type { Patterns } from '../patterns/pattern-set.js';
+import { gramFromOverlaps, overlapMatrix } from './gram.js';
 import type { Kernel } from './kernel.js';
 
 /**
@@ -95,7 +96,11 @@ export function scaledKernelVector(patterns: Patterns, s: ArrayLike<number>, ker
 }
 
 /**
- * The kernel matrix `K(X, X)`, row-major M x M (symmetric; each pair evaluated once).
+ * The kernel matrix `K(X, X)`, row-major M x M (symmetric; each pair evaluated once). Built from
+ * the overlap matrix (`gramFromOverlaps`, the same code that gives every neuron its kernel matrix
+ * in training) for inner-product kernels and for bipolar patterns, where the overlaps are exact;
+ * translation-invariant kernels on continuous patterns take `||x - y||^2` directly, because
+ * `||x||^2 + ||y||^2 - 2 x . y` loses the digits of nearby patterns to cancellation.
  *
  * @throws {@link InvalidValueError} if a value overflows (exponential kernel at too low a temperature).
  * @example
@@ -105,24 +110,35 @@ export function scaledKernelVector(patterns: Patterns, s: ArrayLike<number>, ker
  */
 export function kernelMatrix(patterns: Patterns, kernel: Kernel, out: Float64Array = new Float64Array(patterns.count * patterns.count)): Float64Array {
   const { count: m, dim: n, data } = patterns;
-  const inner = kernel.kind === 'inner-product';
+  const overflow = (mu: number, nu: number): InvalidValueError =>
+    new InvalidValueError('kernel', `${kernel.name} kernel overflows at patterns (${mu}, ${nu})`, 'raise the temperature or normalise the patterns');
+  if (kernel.kind === 'inner-product' || patterns.kind === 'bipolar') {
+    let logScale: number;
+    try {
+      logScale = gramFromOverlaps(overlapMatrix(patterns), null, m, kernel, 0, out);
+    } catch {
+      throw overflow(0, 0);
+    }
+    if (logScale !== 0) {
+      const f = Math.exp(logScale);
+      for (let k = 0; k < m * m; k++) {
+        out[k]! *= f;
+        if (!Number.isFinite(out[k]!)) throw overflow(Math.floor(k / m), k % m);
+      }
+    }
+    return out;
+  }
   for (let mu = 0; mu < m; mu++) {
     const a = mu * n;
     for (let nu = mu; nu < m; nu++) {
       const b = nu * n;
-      let acc = 0;
-      if (inner) {
-        for (let j = 0; j < n; j++) acc += data[a + j]! * data[b + j]!;
-      } else {
-        for (let j = 0; j < n; j++) {
-          const d = data[a + j]! - data[b + j]!;
-          acc += d * d;
-        }
+      let d2 = 0;
+      for (let j = 0; j < n; j++) {
+        const d = data[a + j]! - data[b + j]!;
+        d2 += d * d;
       }
-      const v = inner ? kernel.k(acc) : kernel.g2(acc);
-      if (!Number.isFinite(v)) {
-        throw new InvalidValueError('kernel', `${kernel.name} kernel overflows at patterns (${mu}, ${nu})`, 'raise the temperature or normalise the patterns');
-      }
+      const v = kernel.g2(d2);
+      if (!Number.isFinite(v)) throw overflow(mu, nu);
       out[mu * m + nu] = v;
       out[nu * m + mu] = v;
     }
