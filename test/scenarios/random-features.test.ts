@@ -54,5 +54,10 @@ describe('random-features scenario (small size)', () => {
     const b = await runScenario(randomFeatures, { seed: 4, trials: 2, params: small });
     expect(JSON.stringify(a.result.rows)).toBe(JSON.stringify(b.result.rows));
     await expect(runScenario(randomFeatures, { seed: 1, trials: 1, params: { Y: 3 } })).rejects.toThrow(/not a parameter/);
+    // Orthogonal rows: a different S, and no i.i.d.-variance prediction is checked.
+    const o = await runScenario(randomFeatures, { seed: 4, trials: 2, params: { ...small, rows: 'orthogonal' } });
+    expect(JSON.stringify(o.result.rows)).not.toBe(JSON.stringify(a.result.rows));
+    expect(o.output.checks.some((c) => c.claim.includes('Monte Carlo prediction'))).toBe(false);
+    expect(a.output.checks.some((c) => c.claim.includes('Monte Carlo prediction'))).toBe(true);
   });
 });
