@@ -22,3 +22,6 @@ export * from './src/report/svg-chart.js';
 export * from './src/report/markdown.js';
 export * from './src/report/write-run.js';
 export { builtinScenarios } from './scenarios/index.js';
+export * from './src/data/node/mnist.js';
+export * from './src/data/node/idx-file.js';
+export * from './src/report/render-plot.js';
