@@ -30,7 +30,7 @@ export interface EnergyMonitor {
  */
 export function energyMonitor(sim: Simulation, options: { energy?: EnergyFunction; capacity: number }): EnergyMonitor {
   const network = sim.network as Partial<RecurrentNetwork>;
-  if (!options.energy && !(network.patterns && network.kernel && network.alpha)) {
+  if (!options.energy && !(network.patterns && network.kernel && 'alpha' in network)) {
     throw new ParameterError('energy', 'is required: this network is not a recurrent kernel network, so it has no built-in Lyapunov function', 'pass energy: (state) => number');
   }
   const energy = options.energy ?? networkEnergy(sim.network as RecurrentNetwork);
