@@ -27,4 +27,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'structured-capacity': at('structured-capacity'),
   'spherical-codes': at('spherical-codes'),
   'dense-memory-digits': at('dense-memory-digits'),
+  'state-classification': at('state-classification'),
 };
