@@ -1,4 +1,4 @@
-import { assertPositiveInteger } from '../errors.js';
+import { InvalidValueError, assertPositiveInteger } from '../errors.js';
 import { logBinomial, normalCdf } from '../linalg/special.js';
 
 /**
@@ -33,6 +33,7 @@ export function oddDoubleFactorial(k: number): number {
  */
 export function krotovHopfieldCapacity(n: number, p: number): number {
   assertPositiveInteger('n', n);
+  if (n < 2) throw new InvalidValueError('n', `must be >= 2 (ln N = 0 at N = 1), got ${n}`, 'pass at least two neurons');
   assertPositiveInteger('degree', p);
   return n ** p / (2 * oddDoubleFactorial(p) * Math.log(n));
 }
