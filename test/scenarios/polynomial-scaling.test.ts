@@ -46,7 +46,7 @@ describe('polynomial-scaling scenario (small sizes)', () => {
     const { result, output } = await runScenario(scenario, {
       seed: 5,
       trials: 3,
-      params: { rules: 'hebbian,adatron', hebbianDegrees: '2', hebbianN2: '16,24,32', adatronDegrees: '1', adatronN1: '12,16,20' },
+      params: { rules: 'hebbian,adatron', hebbianDegrees: '2', hebbianN2: '16,32,64', hebbianSets: '2', adatronDegrees: '1', adatronN1: '12,16,20' },
     });
     const fits = output.tables!.fits!;
     const heb = fits.find((f) => f.rule === 'hebbian' && f.degree === 2)!;
