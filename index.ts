@@ -50,3 +50,6 @@ export * from './src/data/transforms.js';
 export * from './src/data/blocks.js';
 export * from './src/data/image-grid.js';
 export * from './src/data/mnist-package.js';
+export * from './src/features/index.js';
+export * from './src/network/field-engine.js';
+export * from './src/network/schedule.js';
