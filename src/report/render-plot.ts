@@ -52,8 +52,8 @@ function loadVega(): Promise<{ vega: VegaModule; compile: Compile }> {
 }
 
 /**
- * A spec as JSON text: indented, but every flat object (a data row, a scale) on one line, so a
- * table of thousands of rows stays readable and small.
+ * A spec as JSON text: indented, but every flat object (a data row, a scale) and every list of
+ * numbers on one line, so a table of thousands of rows stays readable and small.
  *
  * @example
  * ```ts
@@ -61,7 +61,9 @@ function loadVega(): Promise<{ vega: VegaModule; compile: Compile }> {
  * ```
  */
 export function specToJson(spec: unknown): string {
-  return `${JSON.stringify(spec, null, 2).replace(/\{\n\s*([^{}[\]]*?)\n\s*\}/g, (_, body: string) => `{ ${body.split(/,\n\s*/).join(', ')} }`)}\n`;
+  return `${JSON.stringify(spec, null, 2)
+    .replace(/\[\n\s*([-\d.e+,\s]*?)\n\s*\]/g, (_, body: string) => `[${body.split(/,\n\s*/).join(', ')}]`)
+    .replace(/\{\n\s*([^{}[\]]*?)\n\s*\}/g, (_, body: string) => `{ ${body.split(/,\n\s*/).join(', ')} }`)}\n`;
 }
 
 /**

@@ -129,7 +129,9 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
     const [x, y, z] = [cues[3 * i]!, cues[3 * i + 1]!, cues[3 * i + 2]!];
     const d = destinations[i]!;
     if (d < -1 || d >= m) other = true;
-    cueRows.push({ lon: round(Math.atan2(y, x) * toDeg), lat: round(Math.asin(Math.max(-1, Math.min(1, z))) * toDeg), side: side(x, y, z), basin: d === -1 ? agnosticLabel : d >= 0 && d < m ? label(d) : otherLabel });
+    // b: the destination as an index into the colour domain (patterns, agnostic, other), which a
+    // transform turns into its label; short keys keep a 4000-cue spec small.
+    cueRows.push({ lon: round(Math.atan2(y, x) * toDeg), lat: round(Math.asin(Math.max(-1, Math.min(1, z))) * toDeg), side: side(x, y, z), b: d === -1 ? m : d >= 0 && d < m ? d : m + 1 });
   }
   const patternRows = Array.from({ length: m }, (_, mu) => {
     const [x, y, z] = [patterns[3 * mu]!, patterns[3 * mu + 1]!, patterns[3 * mu + 2]!];
@@ -142,7 +144,7 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
   const radius = size / 2;
   const dotSize = Math.max(4, Math.min(200, (2.2 * radius * radius * 4 * Math.PI) / n));
   const caps = options.capRadius !== undefined && options.capRadius > 0
-    ? { type: 'FeatureCollection', features: patternRows.map((_, mu) => ({ type: 'Feature', properties: { kind: options.capLabel ?? 'cap of radius r' }, geometry: { type: 'LineString', coordinates: capOutline([patterns[3 * mu]!, patterns[3 * mu + 1]!, patterns[3 * mu + 2]!], options.capRadius!) } })) }
+    ? patternRows.map((_, mu) => ({ type: 'Feature', properties: { kind: options.capLabel ?? 'cap of radius r' }, geometry: { type: 'LineString', coordinates: capOutline([patterns[3 * mu]!, patterns[3 * mu + 1]!, patterns[3 * mu + 2]!], options.capRadius!) } }))
     : null;
   const hemisphere = (v: number): Record<string, unknown> => ({
     width: size,
@@ -154,7 +156,7 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
       { data: { sphere: true }, mark: { type: 'geoshape', fill: neutral.agnostic, stroke: '#444', strokeWidth: 1 } },
       {
         data: { name: 'cues' },
-        transform: [{ filter: `datum.side === ${v} && datum.basin !== '${agnosticLabel}'` }],
+        transform: [{ filter: `datum.side === ${v} && datum.b !== ${m}` }, { calculate: `${JSON.stringify(domain.concat(other ? [] : [otherLabel]))}[datum.b]`, as: 'basin' }],
         mark: { type: 'square', opacity: 1 },
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
@@ -165,7 +167,7 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
       },
       { data: { graticule: { step: [30, 30] } }, mark: { type: 'geoshape', filled: false, stroke: '#ffffff', strokeWidth: 0.6, strokeOpacity: 0.7 } },
       ...(caps ? [{
-        data: { values: caps, format: { type: 'json', property: 'features' } },
+        data: { name: 'caps' },
         mark: { type: 'geoshape', filled: false, strokeWidth: 1.6 },
         encoding: { stroke: { field: 'properties.kind', type: 'nominal', scale: { range: ['#000000'] }, legend: { title: null, symbolType: 'stroke' } } },
       }] : []),
@@ -191,7 +193,7 @@ export function sphereBasinsSpec(options: SphereBasinsOptions): VegaLiteSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: options.title, ...(options.notes && options.notes.length > 0 && { subtitle: [...options.notes] }), anchor: 'start', fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444' },
     padding: { left: 5, top: 10, right: 20, bottom: 5 },
-    datasets: { cues: cueRows, patterns: patternRows },
+    datasets: { cues: cueRows, patterns: patternRows, ...(caps && { caps }) },
     hconcat: [hemisphere(0), hemisphere(1)],
     spacing: 16,
     resolve: { legend: { color: 'shared' } },

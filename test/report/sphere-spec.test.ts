@@ -28,8 +28,8 @@ describe('sphereBasinsSpec (Fig. 2)', () => {
   const patterns = spherePatterns({ count: m, dim: 3 }, createRng(5)).data;
   const cues = fibonacciSphere(3000);
   const spec = sphereBasinsSpec({ title: 't', cues, destinations: nearest(cues, patterns, m), patterns, capRadius: 0.3, capLabel: 'cap' }) as {
-    datasets: { cues: { lon: number; lat: number; basin: string }[] };
-    hconcat: { layer: { data?: { values?: { features: { geometry: { coordinates: [number, number][] } }[] } }; encoding?: { color?: { scale: { domain: string[]; range: string[] } } } }[] }[];
+    datasets: { cues: { lon: number; lat: number }[]; caps: { geometry: { coordinates: [number, number][] } }[] };
+    hconcat: { layer: { encoding?: { color?: { scale: { domain: string[]; range: string[] } } } }[] }[];
   };
 
   it('touching basins never share a colour: no cue has its two nearest patterns in one colour', () => {
@@ -49,7 +49,8 @@ describe('sphereBasinsSpec (Fig. 2)', () => {
   });
 
   it('each cap outline lies at chordal distance r from its pattern', () => {
-    const caps = spec.hconcat[0]!.layer.find((l) => l.data?.values?.features)!.data!.values!.features;
+    const caps = spec.datasets.caps;
+    expect(caps).toHaveLength(m);
     caps.forEach((f, mu) => {
       for (const [lon, lat] of f.geometry.coordinates) {
         const q = unit(lon, lat);
