@@ -308,7 +308,7 @@ export default defineScenario({
         for (let pos = 0; pos < p.N; pos++) {
           const values = baseRes.map((r) => r.weights[name]![k]![pos]!);
           const mean = values.reduce((a, b) => a + b, 0) / values.length;
-          weightRows.push({ classifier: name, class: cls, position: pos, weight: mean });
+          weightRows.push({ classifier: name, class: cls, position: pos, weight: mean, weightMin: Math.min(...values), weightMax: Math.max(...values) });
         }
       });
     }
@@ -319,10 +319,10 @@ export default defineScenario({
         title: `Which energy-profile positions the ${firstLinear} classifier weights`,
         spec: measuredTheoryChart({
           title: `One-vs-rest weights of ${firstLinear} on the sorted energy profile (base condition)`,
-          interval: `points: weight per standard deviation of the feature, mean over ${ctx.trials} trials; position 0 is the most stable neuron`,
+          interval: `points: weight per standard deviation of the feature, mean over ${ctx.trials} trials (bars: smallest to largest trial); position 0 is the most stable neuron`,
           x: { title: 'position in the sorted energy profile (0 = lowest e_i)', integer: true },
           y: { title: 'weight w_c (standardised features)' },
-          series: stateClasses.map((cls) => ({ name: cls, kind: 'measured' as const, connect: true, points: weightRows.filter((r) => r.classifier === firstLinear && r.class === cls).map((r) => ({ x: r.position as number, y: r.weight as number })) })),
+          series: stateClasses.map((cls) => ({ name: cls, kind: 'measured' as const, connect: true, points: weightRows.filter((r) => r.classifier === firstLinear && r.class === cls).map((r) => ({ x: r.position as number, y: r.weight as number, lo: r.weightMin as number, hi: r.weightMax as number })) })),
         }),
       });
     }
