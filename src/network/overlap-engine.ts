@@ -81,12 +81,15 @@ export function overlapEngine(options: OverlapEngineOptions): FieldEngine {
     },
     flip(i, s) {
       const v = s[i]!;
+      if (linearKernel) {
+        // k(h) = h: the table A^mu = h^mu is the overlap itself (B^mu = -1 never changes), and
+        // nothing re-evaluates the kernel, so the overlaps need no separate update.
+        addInt8Row(a, t, i * m, 2 * v, m);
+        return;
+      }
       // h^mu += 2 xi_i^mu v; d2^mu changes by (xi - v)^2 - (xi + v)^2 = -4 xi v.
       addInt8Row(stat, t, i * m, inner ? 2 * v : -4 * v, m);
-      if (linearKernel) {
-        // k(h) = h: A^mu = h^mu moves with the overlap, B^mu = -1 does not change.
-        addInt8Row(a, t, i * m, 2 * v, m);
-      } else if (rate > 0 && drift + 2 * rate < 300) {
+      if (rate > 0 && drift + 2 * rate < 300) {
         // Every kernel value of pattern mu scales by exp(2 rate xi_i^mu v).
         drift += 2 * rate;
         b[m] = scaleRows(a, b, t, i * m, v, up, down, m);
