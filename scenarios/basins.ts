@@ -4,6 +4,7 @@ import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { wilsonInterval } from '../src/report/intervals.js';
 import { requireMemory } from '../src/scenario/params.js';
 import { trainCoefficients } from '../plasticity/index.js';
+import { ruleLabel } from './lib/rule-labels.js';
 import { scenarioRule, scenarioRules, type ScenarioRule } from './lib/rules.js';
 import { binomialSe, groupBy } from './lib/stats.js';
 
@@ -112,7 +113,7 @@ export default defineScenario({
         x: { title: 'cue noise: fraction of flipped bits' },
         y: { title: 'P(recall): fixed point = stored pattern', domain: [-0.03, 1.03] },
         series: p.rules.map((rule) => ({
-          name: rule, kind: 'measured' as const, connect: true,
+          name: ruleLabel(rule), kind: 'measured' as const, connect: true,
           points: rows.filter((r) => r.rule === rule).map((r) => {
             const w = wilsonInterval(Math.round((r.recall as number) * (r.cues as number)), r.cues as number);
             return { x: r.noise as number, y: r.recall as number, lo: w.lo, hi: w.hi };

@@ -9,6 +9,7 @@ import { requireMemory } from '../src/scenario/params.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
+import { ruleLabel } from './lib/rule-labels.js';
 import { scenarioKernel, scenarioKernels, scenarioRule, scenarioRuleSpec, scenarioRules, type ScenarioKernel, type ScenarioRule } from './lib/rules.js';
 import { groupBy, meanStd } from './lib/stats.js';
 
@@ -52,12 +53,6 @@ function theoryAlpha(rule: ScenarioRule, kernel: ScenarioKernel, n: number, spar
   if (rule === 'pseudoinverse') return (n - 1) / n;
   return coverNetworkCapacity(n) / n;
 }
-
-/** Legend names of the rules (CLI names otherwise). */
-const capacityRuleLabels: Readonly<Record<string, string>> = {
-  hebbian: 'Hebbian (one-shot)', centredHebbian: 'centred Hebbian', pseudoinverse: 'pseudoinverse', perceptron: 'perceptron (κ = 0)',
-  minover: 'MinOver', pa: 'passive-aggressive (PA-I)', adatron: 'Kernel-Adatron',
-};
 
 export default defineScenario({
   name: 'capacity',
@@ -132,7 +127,6 @@ export default defineScenario({
       }
     }
     const plots: Plot[] = [];
-    const ruleLabel = (rule: string): string => capacityRuleLabels[rule] ?? rule;
     for (const kernel of p.kernels) {
       const series: ChartSeries[] = p.rules.map((rule) => ({
         name: ruleLabel(rule), kind: 'measured' as const, connect: true,
