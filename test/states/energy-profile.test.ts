@@ -48,8 +48,8 @@ describe('energy profile', () => {
     const e = networkEnergyProfile(net, patternRow(X, 0));
     expect(Array.from(e)).toEqual([-2, -2, -2, -1, -1]);
     expect(stabilityRatio(e)).toBe(0.5);
-    // And for xi2: neurons 0-2 get 2 + 2 = 4 each (patterns agree there), neurons 3-4 get
-    // (1*1 + 1*(-1)) * 1 * 3 = 0 from 0-2 and (1 + 1) = 2 from each other: e = (-2,-2,-2,-1,-1) as well.
+    // At s = xi2: neurons 0-2 again get 2 + 2 = 4 (W = 0 between groups); neurons 3-4 get
+    // h = W_34 s_4 = 2 * (-1) = -2 with s_i = -1, so e = -1/2 (-1)(-2) = -1: the same profile.
     expect(Array.from(networkEnergyProfile(net, patternRow(X, 1)))).toEqual([-2, -2, -2, -1, -1]);
   });
 
