@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ParameterError } from '../errors.js';
 import { version } from '../version.js';
@@ -103,8 +103,9 @@ export function claimRunDir(abs: string, manifest: RunManifest, options: { resum
     if (!storeFinished(abs, store) && !options.force) {
       throw new ParameterError('--out', `${options.shown} holds an unfinished run of ${existing.scenario} (${store.finished().length} of ${existing.shardTasks} tasks done)`, 'continue it with --resume, start over with --force, or choose another --out');
     }
-    rmSync(storeDir, { recursive: true, force: true });
   }
+  // A new run replaces the old one from its start, so the folder never holds files of both.
+  if (state !== 'empty') for (const name of readdirSync(abs)) rmSync(join(abs, name), { recursive: true, force: true });
   return createTaskStore(storeDir, manifest);
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,38 @@ describe('interrupt and resume', () => {
     expect(outcomes.filter((o) => o.startsWith('killed')).length, outcomes.join('; ')).toBeGreaterThanOrEqual(15);
     expect(outcomes.filter((o) => /killed with [1-9]\d* tasks kept/.test(o)).length, outcomes.join('; ')).toBeGreaterThanOrEqual(10);
   }, 400_000);
+
+  it('a run killed at random points over a folder holding an older run never leaves files of both', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'kmn-mix-'));
+    const older = join(base, 'older');
+    const newer = join(base, 'newer');
+    const [a, b] = await Promise.all([kmn(runArgs(older, 1).map((x) => (x === '5' ? '6' : x))), kmn(runArgs(newer, 1))]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const old = snapshot(older);
+    const fresh = snapshot(newer);
+    const outputs = Object.keys(fresh).filter((f) => !f.startsWith('.kmn/'));
+    const rng = createRng(7);
+    for (let k = 0; k < 6; k++) {
+      const out = join(base, `run-${k}`);
+      cpSync(older, out, { recursive: true });
+      const child = spawnKmn(runArgs(out, 1));
+      let running = true;
+      const exited = waitExit(child).finally(() => (running = false));
+      const target = [0, 12, 24][k % 3]!;
+      const stored = (): number => (existsSync(join(out, '.kmn', 'tasks')) ? readdirSync(join(out, '.kmn', 'tasks')).length : 0);
+      while (running && (target === 0 ? !existsSync(join(out, '.kmn')) : stored() < target)) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 150 * rng.uniform()));
+      child.kill('SIGKILL');
+      await exited;
+      const now = snapshot(out);
+      const from = (s: Record<string, string>): number => outputs.filter((f) => now[f] !== undefined && now[f] === s[f]).length;
+      // Either the whole older run, or no output at all (tasks of the new run only), or the whole new run.
+      const present = outputs.filter((f) => now[f] !== undefined).length;
+      expect([0, outputs.length], `kill ${k}: ${present} of ${outputs.length} outputs`).toContain(present);
+      if (present > 0) expect([from(old), from(fresh)], `kill ${k}`).toContain(outputs.length);
+    }
+  }, 300_000);
 
   it('SIGINT stops cleanly with status 130, keeps finished tasks and prints the resume command', async () => {
     const base = mkdtempSync(join(tmpdir(), 'kmn-int-'));
