@@ -53,3 +53,8 @@ export * from './src/data/mnist-package.js';
 export * from './src/features/index.js';
 export * from './src/network/field-engine.js';
 export * from './src/network/schedule.js';
+export * from './src/network/overlap-engine.js';
+export * from './src/network/model-engine.js';
+export * from './src/network/kernel-form-neuron.js';
+export * from './src/network/energy.js';
+export * from './src/kernels/gram.js';
