@@ -77,11 +77,15 @@ export interface Scenario<P extends Record<string, unknown> = any, T = any, R = 
   readonly defaultTrials: number;
   /** Splits a run into independent tasks (plain, structured-cloneable data). */
   tasks(params: P, context: ScenarioContext): T[];
-  /** Runs one task: a pure function of the task, the parameters and the task's own stream. */
+  /**
+   * Runs one task: a pure function of the task, the parameters and the task's own stream. The
+   * result must survive structured cloning (it is stored with node:v8 serialisation).
+   */
   runTask(task: T, params: P, rng: Rng): R | Promise<R>;
   /**
-   * Optional relative cost of a task. Worker threads start the costliest tasks first, which
-   * shortens the tail of a parallel run; results are still placed by task index.
+   * Optional relative cost of a task (only ratios matter, e.g. N^3 for a factorisation). Progress
+   * and its ETA are weighted by it, worker threads start the costliest tasks first (a shorter
+   * tail), and `--shard` balances shards by it; results are still placed by task index.
    */
   taskCost?(task: T, params: P): number;
   /** Combines the task results (in task order) into tables, checks, plots and a summary. */
