@@ -5,7 +5,7 @@ import { wilsonInterval } from '../src/report/intervals.js';
 import { requireMemory } from '../src/scenario/params.js';
 import { trainCoefficients } from '../plasticity/index.js';
 import { ruleLabel } from './lib/rule-labels.js';
-import { scenarioRule, scenarioRules, type ScenarioRule } from './lib/rules.js';
+import { scenarioRule, scenarioRuleSpec, scenarioRules, type ScenarioRule } from './lib/rules.js';
 import { binomialSe, groupBy } from './lib/stats.js';
 
 const params = z.object({
@@ -83,7 +83,7 @@ export default defineScenario({
         const ok = group.reduce((a, g) => a + g.recalled[k]!, 0);
         total += ok;
         totalCues += n;
-        rows.push({ rule, noise, recall: ok / n, se: binomialSe(ok / n, n), cues: n, stored: group.filter((g) => g.stored).length / group.length, minMargin: group.reduce((a, g) => a + g.minMargin, 0) / group.length });
+        rows.push({ rule, learningRule: scenarioRuleSpec(rule).name, noise, recall: ok / n, se: binomialSe(ok / n, n), cues: n, stored: group.filter((g) => g.stored).length / group.length, minMargin: group.reduce((a, g) => a + g.minMargin, 0) / group.length });
       });
       const mean = total / totalCues;
       area.set(rule, { value: mean, se: binomialSe(mean, totalCues) });
