@@ -28,4 +28,5 @@ export const builtinScenarios: Readonly<Record<string, string>> = {
   'spherical-codes': at('spherical-codes'),
   'dense-memory-digits': at('dense-memory-digits'),
   'state-classification': at('state-classification'),
+  'sequential-learning': at('sequential-learning'),
 };
