@@ -40,13 +40,14 @@ function probeWritable(dir: string, shown: string): void {
  * pseudo file system (`/proc`, `/sys`) is a one-line {@link ParameterError} at once. Node's
  * recursive `mkdirSync` is avoided on purpose: it loops forever on `/proc/<new>`.
  *
+ * @param options - `parentWritable: false` skips the probe of the parent (shards publish nothing).
  * @returns the absolute path of the directory.
  * @example
  * ```ts
  * const out = prepareOutDir('out/capacity');
  * ```
  */
-export function prepareOutDir(dir: string): string {
+export function prepareOutDir(dir: string, options: { parentWritable?: boolean } = {}): string {
   const abs = resolve(dir);
   const missing: string[] = [];
   let existing = abs;
@@ -66,8 +67,9 @@ export function prepareOutDir(dir: string): string {
   } catch (error) {
     if (error instanceof ParameterError) throw error;
   }
-  // The parent must be writable too: outputs are moved into place by renaming a sibling folder.
-  probeWritable(missing.length > 0 ? existing : dirname(abs), dir);
+  // The parent must be writable too when outputs are moved into place by renaming a sibling
+  // folder (every run but a shard, which only fills its task store).
+  if (missing.length > 0 || options.parentWritable !== false) probeWritable(missing.length > 0 ? existing : dirname(abs), dir);
   for (const d of missing) {
     try {
       mkdirSync(d);

@@ -132,7 +132,7 @@ export async function runStored(scenario: Scenario, options: StoredRunOptions): 
   } catch (error) {
     throw new ParameterError('--out', `${options.out} could not be recovered from an interrupted publish (${(error as Error).message})`, 'remove the folder and its hidden .staging/.old siblings');
   }
-  prepareOutDir(options.out);
+  prepareOutDir(options.out, { parentWritable: shard === null });
   const store = claimRunDir(abs, manifest, { shown: options.out, ...(options.resume !== undefined && { resume: options.resume }), ...(options.force !== undefined && { force: options.force }) });
   const finished = new Set(store.finished());
   const done = shardIndices.filter((i) => finished.has(i));
