@@ -58,3 +58,5 @@ export * from './src/network/model-engine.js';
 export * from './src/network/kernel-form-neuron.js';
 export * from './src/network/energy.js';
 export * from './src/kernels/gram.js';
+export * from './src/states/energy-profile.js';
+export * from './src/states/label-states.js';
