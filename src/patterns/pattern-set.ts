@@ -83,11 +83,14 @@ function checkShape(parameter: string, length: number, shape: PatternShape): voi
 }
 
 /**
- * Pattern `mu` as a view (no copy) into the set's storage.
+ * Pattern `mu` as a view (no copy) into the set's storage. Writing to it changes the stored
+ * pattern, and every network built on the set; copy it (`patternRow(X, mu).slice()`) before
+ * changing it. kmn's own corruptions (`flipBits`, `maskEntries`, ...) return new arrays.
  *
  * @example
  * ```ts
  * const xi = patternRow(X, 0);
+ * const cue = patternRow(X, 0).slice(); cue[3] = -cue[3]!; // a private copy to edit
  * ```
  */
 export function patternRow(patterns: BipolarPatterns, mu: number): Int8Array;
