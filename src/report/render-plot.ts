@@ -52,6 +52,18 @@ function loadVega(): Promise<{ vega: VegaModule; compile: Compile }> {
 }
 
 /**
+ * Numbers the SVG's definition ids (clip paths, gradients) in order of appearance: Vega draws them
+ * from a process-wide counter (in whichever copy of its scenegraph the renderer uses), so without
+ * this a figure's bytes would depend on what was rendered before it.
+ */
+function renumberIds(svg: string): string {
+  const renamed = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!renamed.has(m[1]!)) renamed.set(m[1]!, `${m[1]!.replace(/\d+$/, '')}${renamed.size + 1}`);
+  if (renamed.size === 0) return svg;
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => (renamed.has(id) ? `${lead}${renamed.get(id)}` : whole));
+}
+
+/**
  * A spec as JSON text: indented, but every flat object (a data row, a scale) and every list of
  * numbers on one line, so a table of thousands of rows stays readable and small.
  *
@@ -89,13 +101,10 @@ export async function renderPlot(plot: Plot): Promise<RenderedPlot> {
   } catch (error) {
     throw new InvalidValueError(`plot "${plot.name}"`, `is not a valid Vega-Lite spec (${(error as Error).message})`, 'check the spec against https://vega.github.io/schema/vega-lite/v6.json');
   }
-  // SVG definition ids (clip paths) come from a global counter: reset it so that a figure's bytes
-  // do not depend on what was rendered before.
-  vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
   try {
     // A tenth of a pixel is plenty; Vega writes full doubles, which doubles the file size.
-    const svg = (await view.toSVG()).replace(/<[^>]+>/g, (tag) => tag.replace(/(\d\.\d)\d+/g, '$1'));
+    const svg = renumberIds((await view.toSVG()).replace(/<[^>]+>/g, (tag) => tag.replace(/(\d\.\d)\d+/g, '$1')));
     return { svg: `${svg}\n`, specJson: specToJson(plot.spec) };
   } finally {
     view.finalize();

@@ -53,6 +53,19 @@ describe('every scenario figure renders from its spec and can be read', () => {
   }
 });
 
+describe('rendering is deterministic', () => {
+  it('the same spec gives the same SVG bytes, whatever was rendered before', async () => {
+    const scenario = (await import('../../scenarios/continuous-recall.js')).default;
+    const { output } = await runScenario(scenario, { seed: 3, trials: 3, params: small['continuous-recall']!.params, workers: 1 });
+    const [a, b] = output.plots;
+    const first = (await renderPlot(a!)).svg;
+    await renderPlot(b!);
+    expect((await renderPlot(a!)).svg).toBe(first);
+    // Clip-path ids restart for every figure, so they do not depend on the order either.
+    expect(first).toMatch(/id="clip1"/);
+  });
+});
+
 describe('the figure checks catch what they look for (controls)', () => {
   it('flags crowded tick labels, truncated legend labels and a missing axis title', async () => {
     const spec = {
