@@ -2,7 +2,7 @@
  * Regenerates the figures in docs/figures from the default runs of the built-in scenarios
  * (seed 1, default parameters and trials; the numbers match docs/reproduce-the-paper.md).
  *
- *   npm run figures                    # every figure (about 5 minutes on 2 cores)
+ *   npm run figures                    # every figure (minutes: the default capacity run takes most)
  *   npm run figures -- capacity basins # only these scenarios
  *
  * Each figure is written as `<scenario>-<plot>.svg` beside its Vega-Lite spec `.vl.json`.
