@@ -44,9 +44,14 @@ export class TaskFailedError extends KmnError {
 export class RunInterruptedError extends KmnError {
   /** What stopped the run, e.g. `"SIGINT"`. */
   readonly reason: string;
+  /** Tasks finished (and kept) when the run stopped, of `total`. */
+  readonly finished: number;
+  readonly total: number;
 
   constructor(reason: string, finished: number, total: number) {
     super('interrupted', 'run', `interrupted by ${reason} with ${finished} of ${total} tasks finished`, '');
     this.reason = reason;
+    this.finished = finished;
+    this.total = total;
   }
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ParameterError } from '../errors.js';
 import { version } from '../version.js';
 import { executeTasks } from './execute-tasks.js';
+import { RunInterruptedError } from './run-errors.js';
 import { inspectRunDir, prepareOutDir, publishRunDir, recoverRunDir } from './run-dir.js';
 import { planRun, progressCounter, startOrder, summarizeRun, type RunPlan, type ScenarioRun, type ScenarioRunOptions } from './run-scenario.js';
 import type { Scenario } from './scenario.js';
@@ -140,20 +141,26 @@ export async function runStored(scenario: Scenario, options: StoredRunOptions): 
   const position = new Map(shardIndices.map((i, k) => [i, k]));
   const tick = progressCounter(shardIndices.map((i) => plan.costs[i]!), done.map((i) => position.get(i)!), options.onProgress);
   options.onStart?.({ dir: abs, pending: pending.length, finished: done.length, total: shardIndices.length });
-  await executeTasks({
-    scenario,
-    params: plan.params,
-    seed: plan.seed,
-    tasks: plan.tasks,
-    pending: startOrder(plan, pending),
-    workers: plan.workers,
-    ...(options.moduleUrl !== undefined && { moduleUrl: options.moduleUrl }),
-    ...(options.signal !== undefined && { signal: options.signal }),
-    onResult: (index, result) => {
-      store.put(index, result);
-      tick(position.get(index)!);
-    },
-  });
+  try {
+    await executeTasks({
+      scenario,
+      params: plan.params,
+      seed: plan.seed,
+      tasks: plan.tasks,
+      pending: startOrder(plan, pending),
+      workers: plan.workers,
+      ...(options.moduleUrl !== undefined && { moduleUrl: options.moduleUrl }),
+      ...(options.signal !== undefined && { signal: options.signal }),
+      onResult: (index, result) => {
+        store.put(index, result);
+        tick(position.get(index)!);
+      },
+    });
+  } catch (error) {
+    // Count the tasks kept in the store, not only those of this session.
+    if (error instanceof RunInterruptedError) throw new RunInterruptedError(error.reason, done.length + error.finished, shardIndices.length);
+    throw error;
+  }
   if (shard) return { dir: abs, ran: pending.length, skipped: done.length };
   const results = plan.tasks.map((_, i) => store.get(i));
   const run = summarizeRun(plan, results);
