@@ -121,6 +121,7 @@ function addPattern(p: Int8Array, label: number | null = null): void {
 function setGrid(side: number): void {
   if (side === state.width) return;
   state = { ...state, width: side, height: side, patterns: [] };
+  select('grid-size').value = String(side);
   labels = [];
   editor = new Int8Array(n()).fill(-1);
   drawGrid($<HTMLCanvasElement>('editor'), editor, state.width, state.height);
@@ -221,12 +222,14 @@ interface Playback {
   drawn: number;
   frames: number;
   playMs: number;
+  /** Script time spent in frames (advance + drawing). */
+  workMs: number;
 }
 
 let playback: Playback | null = null;
 let playing = false;
 let lastFrame = 0;
-let lastFps: { frames: number; ms: number; fps: number; n: number } | null = null;
+let lastFps: { frames: number; ms: number; fps: number; n: number; workMsPerFrame: number; updatesPerFrame: number } | null = null;
 
 function invalidateRecording(): void {
   playing = false;
@@ -266,7 +269,9 @@ function startPlayback(): Playback | null {
   const x: [number, number] = [0, Math.max(rec.duration, 1)];
   const raster = drawAxes($<HTMLCanvasElement>('raster'), { x, y: [0, rec.n], xTitle: 'updates', yTitle: 'neuron', title: `Raster of flips (spikes$, ${rec.time.length} flips)` });
   const overlaps = drawAxes($<HTMLCanvasElement>('overlaps'), { x, y: [-1, 1], xTitle: 'updates', yTitle: 'overlap m^μ = ξ^μ·s / N', title: 'Overlaps with every stored pattern' });
-  drawLegend(overlaps, Array.from({ length: Math.min(rec.m, 8) }, (_, mu) => ({ label: `ξ${mu + 1}${mu === state.cuePattern ? ' (cued)' : ''}`, color: palette[mu % palette.length]! })));
+  drawLegend(overlaps, rec.m <= 4
+    ? Array.from({ length: rec.m }, (_, mu) => ({ label: `ξ${mu + 1}${mu === state.cuePattern ? ' (cued)' : ''}`, color: palette[mu % palette.length]! }))
+    : [{ label: `ξ${state.cuePattern + 1} (cued, thick)`, color: palette[state.cuePattern % palette.length]! }, { label: `${rec.m - 1} others (thumbnail colours)`, color: '#999999' }]);
   const values = rec.energy ? Array.from(rec.energy) : rec.stepEnergy.map((e) => e.energy);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -274,7 +279,7 @@ function startPlayback(): Playback | null {
   const pad = 0.06 * (hi - lo);
   const energy = drawAxes($<HTMLCanvasElement>('energy'), { x, y: [lo - pad, hi + pad], xTitle: 'updates', yTitle: 'E', title: rec.energyLabel.startsWith('Lyapunov') ? 'Energy (Lyapunov function)' : 'Energy, A = 1 reference' });
   drawLegend(energy, [{ label: rec.energy ? 'after each flip' : 'after each sweep', color: '#000000' }, { label: 'steps$ (sweep ends)', color: '#D55E00', point: true }]);
-  playback = { rec, next: 0, t: 0, s: Int8Array.from(state.cue!), raster, overlaps, energy, drawn: 0, frames: 0, playMs: 0 };
+  playback = { rec, next: 0, t: 0, s: Int8Array.from(state.cue!), raster, overlaps, energy, drawn: 0, frames: 0, playMs: 0, workMs: 0 };
   drawPlots(playback);
   return playback;
 }
@@ -336,18 +341,20 @@ function finish(p: Playback): void {
   const text = `${rec.result.converged ? 'Converged' : 'Stopped'}: ${how}. ${hit ? `Retrieved the cued pattern ξ${cued + 1} exactly (overlap 1).` : `Closest stored pattern: ξ${best.pattern + 1}, overlap ${best.overlap.toFixed(3)}${best.pattern === cued ? ' (the cued one, not exact)' : ` (cued: ξ${cued + 1})`}.`}`;
   setStatus('recall-status', text, hit ? 'ok' : 'bad', { state: 'done', converged: String(rec.result.converged), retrieved: String(best.pattern), overlap: String(best.overlap), cuePattern: String(cued), sweeps: String(rec.result.sweeps) });
   $('overlaps').dataset.finalOverlaps = $('overlaps').dataset.overlaps!;
-  if (p.frames > 1) lastFps = { frames: p.frames, ms: p.playMs, fps: (1000 * (p.frames - 1)) / p.playMs, n: rec.n };
+  if (p.frames > 1) lastFps = { frames: p.frames, ms: p.playMs, fps: (1000 * (p.frames - 1)) / p.playMs, n: rec.n, workMsPerFrame: p.workMs / p.frames, updatesPerFrame: speed() };
   drawGrid($<HTMLCanvasElement>('state'), p.s, state.width, state.height);
 }
 
 function frame(now: number): void {
   if (!playing || !playback) return;
+  const start = performance.now();
   const p = playback;
   if (p.frames > 0) p.playMs += now - lastFrame;
   lastFrame = now;
   p.frames++;
   advance(p, p.t + speed());
   drawPlots(p);
+  p.workMs += performance.now() - start;
   if (playing) requestAnimationFrame(frame);
 }
 
@@ -358,6 +365,7 @@ function run(): void {
   playing = true;
   playback.frames = 0;
   playback.playMs = 0;
+  playback.workMs = 0;
   setStatus('recall-status', 'Running…', '', { state: 'running' });
   requestAnimationFrame(frame);
 }

@@ -31,7 +31,7 @@ export interface RecallRecording {
  * Runs recall from `cue` with the spec's run options (trial stream `seed / run / trial`, exactly what
  * `specRunOptions` gives in Node) and records the spike bus: the raster monitor (`spikes$`), the
  * overlap and energy monitors (`steps$`). Per-flip overlaps follow from the flips exactly
- * (`m^mu += 2 xi_j^mu s_j / N`); per-flip energies are evaluated when that costs under ~3e7 operations.
+ * (`h^mu += 2 xi_j^mu s_j`, integers); per-flip energies are evaluated when that costs under ~3e7 operations.
  */
 export function recordRecall(network: RecurrentNetwork, spec: NetworkSpec, cue: Int8Array, trial: number): RecallRecording {
   const n = network.size;
@@ -65,18 +65,23 @@ export function recordRecall(network: RecurrentNetwork, spec: NetworkSpec, cue: 
     neuron[e] = events[e]!.neuron;
     state[e] = events[e]!.state;
   }
+  // Integer overlaps h^mu = xi^mu . s, updated by 2 xi_j^mu s_j per flip, divided by N when stored:
+  // exact, so a retrieved pattern shows overlap exactly 1.
   const overlaps = new Float64Array((k + 1) * m);
+  const h = new Int32Array(m);
   const s = Int8Array.from(cue);
   for (let mu = 0; mu < m; mu++) {
     const row = patternRow(X, mu);
-    let h = 0;
-    for (let j = 0; j < n; j++) h += row[j]! * s[j]!;
-    overlaps[mu] = h / n;
+    for (let j = 0; j < n; j++) h[mu] = h[mu]! + row[j]! * s[j]!;
+    overlaps[mu] = h[mu]! / n;
   }
   const data = X.data;
   for (let e = 0; e < k; e++) {
     const j = neuron[e]!;
-    for (let mu = 0; mu < m; mu++) overlaps[(e + 1) * m + mu] = overlaps[e * m + mu]! + (2 * data[mu * n + j]! * state[e]!) / n;
+    for (let mu = 0; mu < m; mu++) {
+      h[mu] = h[mu]! + 2 * data[mu * n + j]! * state[e]!;
+      overlaps[(e + 1) * m + mu] = h[mu]! / n;
+    }
   }
   let energyPerFlip: Float64Array | null = null;
   if ((k + 1) * n * m < 3e7) {
