@@ -53,3 +53,35 @@ export function labelsReadable(labels: readonly { text: string; x: number; y: nu
   }
   return null;
 }
+
+/**
+ * Renders each plot and lists what a reader would trip over: a legend entry missing for a declared
+ * series (`usermeta.kmn.series`, written by the spec builders), and for charts (not maps) anything
+ * but two titled axes with at least three readable tick labels each. Empty when all is well.
+ * Scenario tests can call it on their `output.plots`.
+ */
+export async function figureProblems(plots: readonly { name: string; title: string; spec: Readonly<Record<string, unknown>> }[]): Promise<string[]> {
+  const { renderPlot } = await import('../../src/report/render-plot.js');
+  const problems: string[] = [];
+  for (const plot of plots) {
+    const { svg } = await renderPlot(plot);
+    if (!svg.startsWith('<svg')) problems.push(`${plot.name}: not an SVG document`);
+    const fig = parseVegaSvg(svg);
+    const meta = (plot.spec.usermeta as { kmn?: { chart: string; series: string[] } } | undefined)?.kmn;
+    if (!meta) {
+      problems.push(`${plot.name}: no usermeta.kmn (build it with a spec builder from src/report)`);
+      continue;
+    }
+    for (const s of meta.series) if (!fig.legendLabels.includes(s)) problems.push(`${plot.name}: no legend entry "${s}"`);
+    if (meta.chart === 'sphere-basins') continue;
+    if (fig.axisTitles.length !== 2 || fig.axisTitles.some((t) => t.trim() === '')) problems.push(`${plot.name}: axis titles ${JSON.stringify(fig.axisTitles)}`);
+    for (const t of fig.axisTitles) if (/sigma\^|alpha_|chi2|\^2/.test(t)) problems.push(`${plot.name}: ASCII math in axis title "${t}"`);
+    if (fig.axes.length !== 2) problems.push(`${plot.name}: ${fig.axes.length} labelled axes`);
+    for (const axis of fig.axes) {
+      if (axis.length < 3) problems.push(`${plot.name}: only ${axis.length} tick labels (${axis.map((l) => l.text).join(' ')})`);
+      const readable = labelsReadable(axis);
+      if (readable) problems.push(`${plot.name}: ${readable}`);
+    }
+  }
+  return problems;
+}
