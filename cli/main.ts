@@ -143,7 +143,8 @@ function interruptOnSignals(): { signal: AbortSignal; release(): void } {
 async function run(args: RunArgs, argv: readonly string[], io: CliIo): Promise<number> {
   const { scenario, moduleUrl, source } = await loadScenario(args.scenario, builtinScenarios);
   const mode = progressMode(args.progress);
-  const progress = createProgress(args.shard ? `${scenario.name} shard ${args.shard.index}/${args.shard.count}` : scenario.name, { mode });
+  const label = args.shard ? `${scenario.name} shard ${args.shard.index}/${args.shard.count}` : scenario.name;
+  const progress = createProgress(label, { mode });
   const out = args.out ?? `out/${scenario.name}`;
   const started = Date.now();
   const stop = interruptOnSignals();
@@ -163,6 +164,10 @@ async function run(args: RunArgs, argv: readonly string[], io: CliIo): Promise<n
       signal: stop.signal,
       write: (dir, r) => writeRun(dir, r, { description: scenario.description }),
       onProgress: (p) => progress.update(p),
+      // In logs, say at once what this run will do (the periodic lines follow every 10 s).
+      onStart: ({ pending, finished, total }) => {
+        if (mode === 'plain') io.stderr(`kmn: ${label}: ${pending} of ${total} tasks to run${finished > 0 ? ` (${finished} kept from before)` : ''}, into ${out}\n`);
+      },
     });
   } catch (error) {
     progress.done();

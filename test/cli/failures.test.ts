@@ -67,6 +67,21 @@ describe('--out is checked before any work', () => {
   });
 });
 
+describe('progress when stderr is not a terminal', () => {
+  it('prints plain lines (what will run, then what was written); --quiet prints nothing', async () => {
+    const out = join(tmp(), 'o');
+    const r = await kmn(['run', fixture('coin-scenario.ts'), '--trials', '3', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^kmn: coin: 3 of 3 tasks to run, into ${out}\n`));
+    expect(r.stderr).toMatch(/kmn: wrote .*report\.md and .*result\.json \(3 tasks run, [\d.]+ s\)\n$/);
+    const again = await kmn(['run', fixture('coin-scenario.ts'), '--trials', '3', '--out', out, '--resume']);
+    expect(again.stderr).toMatch(/^kmn: coin: 0 of 3 tasks to run \(3 kept from before\)/);
+    const quiet = await kmn(['run', fixture('coin-scenario.ts'), '--trials', '3', '--out', out, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
+});
+
 describe('checks that differ from theory', () => {
   it('exit with status 3 after writing the outputs', async () => {
     const out = join(tmp(), 'o');
