@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { KmnError } from '../src/errors.js';
 import { writeRun } from '../src/report/write-run.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -47,7 +48,8 @@ options of kmn run:
   --set key=value   a scenario parameter (lists comma-separated); repeatable
   --seed N          seed of the run (default 1)
   --trials N        independent trials
-  --workers N       worker threads, at most the number of cores (default 1; the result does not depend on it)
+  --workers N       worker threads, at most the number of cores (default: the idle cores, cores minus
+                    the load average, at least 1; the result does not depend on it)
   --out DIR         the run folder: outputs and the task store DIR/.kmn (default out/<scenario>)
   --resume          continue the interrupted run in --out, skipping finished tasks
   --force           start over although --out holds an unfinished run
@@ -118,6 +120,20 @@ function progressMode(mode: ProgressMode): 'bar' | 'plain' | 'none' {
   return process.stderr.isTTY ? 'bar' : 'plain';
 }
 
+/**
+ * The default worker count: the cores left idle by other processes (cores minus the 1-minute
+ * load average, rounded, at least 1). On a busy 2-core machine a second worker did not help
+ * (docs/interrupt-and-resume.md, "Workers"); on an idle one it nearly halves the time.
+ *
+ * @example
+ * ```ts
+ * defaultWorkers(); // 1 on a loaded 2-core machine, 2 on an idle one
+ * ```
+ */
+export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0]!): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+}
+
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
@@ -154,7 +170,7 @@ async function run(args: RunArgs, argv: readonly string[], io: CliIo): Promise<n
       params: args.sets,
       ...(args.seed !== undefined && { seed: args.seed }),
       ...(args.trials !== undefined && { trials: args.trials }),
-      workers: args.workers ?? 1,
+      workers: args.workers ?? defaultWorkers(),
       moduleUrl,
       source,
       out,

@@ -31,3 +31,14 @@ describe('progress that tells the truth', () => {
     expect(quiet).toEqual([]);
   });
 });
+
+describe('the default worker count', () => {
+  it('is the idle cores: cores minus the load average, rounded, within [1, cores]', async () => {
+    const { defaultWorkers } = await import('../../cli/main.js');
+    expect(defaultWorkers(2, 0.1)).toBe(2);
+    expect(defaultWorkers(2, 0.9)).toBe(1);
+    expect(defaultWorkers(2, 15)).toBe(1);
+    expect(defaultWorkers(8, 2.2)).toBe(6);
+    expect(defaultWorkers(1, 0)).toBe(1);
+  });
+});
