@@ -2,7 +2,7 @@ import { bipolarPatterns, buildNetwork, createRng, flipBits, patternRow, randomB
 import type { CapacityPoint, CapacitySweepOptions } from './capacity-sweep.js';
 import type { WorkerReply } from './capacity-worker.js';
 import digits from './digits.json';
-import { defaultState, kernelSpecFor, pageSpec, ruleSpecFor, stateFromJson, stateToJson, sweepLoads, decodeBits, type NeuronChoice, type PageState, type RuleChoice } from './page-state.js';
+import { defaultState, pageSpec, stateFromJson, stateToJson, sweepOptions, decodeBits, type NeuronChoice, type PageState, type RuleChoice } from './page-state.js';
 import { drawAxes, drawGrid, drawLegend, palette, type Frame } from './plots.js';
 import { recordRecall, retrieved, type RecallRecording } from './recall.js';
 
@@ -393,8 +393,8 @@ let worker: Worker | null = null;
 function runSweep(): void {
   readControls();
   worker?.terminate();
-  const { N, maxLoad, trials } = state.sweep;
-  const options: CapacitySweepOptions = { N, loads: sweepLoads(N, maxLoad), trials, kernel: kernelSpecFor(state, N), rule: ruleSpecFor(state.rule), seed: state.seed, maxEpochs: 300 };
+  const options = sweepOptions(state);
+  const { N, trials } = options;
   worker = new Worker(new URL('./capacity-worker.ts', import.meta.url), { type: 'module' });
   const bar = $<HTMLProgressElement>('sweep-progress');
   bar.value = 0;

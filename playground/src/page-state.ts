@@ -1,4 +1,5 @@
 import { InvalidValueError, networkSpec, type NetworkSpec, type NetworkSpecInput } from 'kmn';
+import type { CapacitySweepOptions } from './capacity-sweep.js';
 
 /** The page's neuron choices: each maps to a kernel spec (Eq. 12's dendritic nonlinearity k). */
 export type NeuronChoice = 'point' | 'poly' | 'exp' | 'sdm';
@@ -152,4 +153,10 @@ export function sweepLoads(N: number, maxLoad: number): number[] {
   const loads: number[] = [];
   for (let m = step; m <= top; m += step) loads.push(m);
   return loads;
+}
+
+/** The capacity sweep the page runs for a state (the page's kernel and rule at the sweep's N, 300 epochs). */
+export function sweepOptions(state: PageState): CapacitySweepOptions {
+  const { N, maxLoad, trials } = state.sweep;
+  return { N, loads: sweepLoads(N, maxLoad), trials, kernel: kernelSpecFor(state, N), rule: ruleSpecFor(state.rule), seed: state.seed, maxEpochs: 300 };
 }

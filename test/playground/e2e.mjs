@@ -133,6 +133,20 @@ try {
   assert.deepEqual([...loaded.network.alpha], [...rebuilt.network.alpha], 'the page\'s trained coefficients equal Node\'s retraining from the spec');
   log('the downloaded spec reproduces the recall in Node (retrained and loaded)');
 
+  // The Download button writes that same JSON; the URL alone restores the page.
+  mkdirSync(out, { recursive: true });
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  await file.saveAs(join(out, 'playground-spec.json'));
+  assert.deepEqual(JSON.parse(readFileSync(join(out, 'playground-spec.json'), 'utf8')), spec, 'the downloaded file is the page spec');
+  await page.reload();
+  await page.waitForSelector('#train-status[data-trained="true"]');
+  const restored = await page.evaluate(() => window.kmnPlayground.state());
+  assert.deepEqual(restored, before, 'reloading the URL restores patterns, options, seed and cue (and retrains)');
+  log('download written to out/playground-spec.json; the URL restores the page');
+  await page.click('#run');
+  await page.waitForSelector('#recall-status[data-state="done"]', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#recall-status', 'data-sweeps'), status.sweeps, 'the restored page replays the same run');
+
   // Capacity sweep in the Web Worker = the same function in Node.
   await setValue(page, '#sweep-n', '16');
   await setValue(page, '#sweep-load', '2.5');
@@ -152,7 +166,6 @@ try {
   assert.ok(sweep.points.some((p) => p.storedTrials < p.trials) && sweep.points.some((p) => p.storedTrials === p.trials), 'the sweep crosses the capacity');
   log(`capacity sweep: ${sweep.points.length} loads x ${sweep.options.trials} trials in ${(sweep.ms / 1000).toFixed(1)} s in the worker, identical in Node`);
 
-  mkdirSync(out, { recursive: true });
   await page.screenshot({ path: join(out, 'playground.png'), fullPage: true });
   log('screenshot out/playground.png');
 
@@ -172,14 +185,14 @@ try {
   assert.equal(await page.getAttribute('#recall-status', 'data-retrieved'), '3', 'digit 3 is retrieved from its 20% corrupted cue');
   await page.screenshot({ path: join(out, 'playground-digits.png'), fullPage: true });
   // A noisy run (Glauber T > 0, 20 sweeps of flips) stresses the live plots: thousands of flips.
-  await setValue(page, '#glauber', '2');
+  await setValue(page, '#glauber', '0.5');
   await page.click('#corrupt');
   await setValue(page, '#speed', '45');
   await page.click('#run');
   await page.waitForSelector('#recall-status[data-state="done"]', { timeout: 120_000 });
   const noisy = await page.evaluate(() => window.kmnPlayground.fps());
   const flips = await page.getAttribute('#overlaps', 'data-drawn-flips');
-  log(`N = ${noisy.n}, T = 2: ${flips} flips, ${noisy.frames} frames in ${(noisy.ms / 1000).toFixed(2)} s = ${noisy.fps.toFixed(1)} frames per second, ${noisy.updatesPerFrame} updates and ${noisy.workMsPerFrame.toFixed(2)} ms of script per frame`);
+  log(`N = ${noisy.n}, T = 0.5: ${flips} flips, ${noisy.frames} frames in ${(noisy.ms / 1000).toFixed(2)} s = ${noisy.fps.toFixed(1)} frames per second, ${noisy.updatesPerFrame} updates and ${noisy.workMsPerFrame.toFixed(2)} ms of script per frame`);
   await page.screenshot({ path: join(out, 'playground-noisy.png'), fullPage: true });
 } finally {
   await browser.close();
