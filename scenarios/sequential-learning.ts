@@ -88,10 +88,11 @@ function taskSequence(p: Params, trial: number): BipolarPatterns[] {
 }
 
 const methodLabels: Readonly<Record<MethodName, string>> = {
-  naive: 'naive', rehearsal: 'rehearsal', pseudorehearsal: 'pseudorehearsal', consolidation: 'consolidation (EWC analogue)', supportVectors: 'support vectors',
+  naive: 'naive', rehearsal: 'rehearsal', pseudorehearsal: 'pseudorehearsal', consolidation: 'consolidation', supportVectors: 'support vectors',
 };
 const ruleLabels: Readonly<Record<RuleName, string>> = { hebbian: 'Hebbian', pa: 'PA-I', adatron: 'Kernel-Adatron' };
-const degreeLabel = (d: number): string => (d === 1 ? 'linear' : `(h + 1)^${d}`);
+const superscripts = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶'];
+const degreeLabel = (d: number): string => (d === 1 ? 'linear h' : `(h + 1)${superscripts[d] ?? `^${d}`}`);
 
 export default defineScenario({
   name: 'sequential-learning',
@@ -184,33 +185,45 @@ export default defineScenario({
     const methodOrder = p.methods.map((m) => methodLabels[m]);
     const ruleOrder = p.rules.map((r) => ruleLabels[r]);
     for (const degree of p.degrees) {
-      const values = matrix.filter((r) => r.degree === degree).map((r) => ({
-        ...r, ruleLabel: ruleLabels[r.rule as RuleName], methodLabel: methodLabels[r.method as MethodName],
-      }));
+      // One column per rule, each faceted by method (Hebbian has no support-vector row): a row x
+      // column facet with a missing cell lets the renderer slide cells into their neighbours' places.
+      const methodsOf = (rule: RuleName) => p.methods.filter((m) => matrix.some((r) => r.degree === degree && r.rule === rule && r.method === m));
+      // Method names label the rows once, right of the last column that has every row.
+      let labelled = 0;
+      p.rules.forEach((rule, ri) => { if (methodsOf(rule).length >= methodsOf(p.rules[labelled]!).length) labelled = ri; });
+      const cell = (rule: RuleName, ri: number) => {
+        const ruleMethods = methodsOf(rule);
+        return {
+          title: ruleLabels[rule],
+          data: { values: matrix.filter((r) => r.degree === degree && r.rule === rule).map((r) => ({ ...r, methodLabel: methodLabels[r.method as MethodName] })) },
+          facet: { row: {
+            field: 'methodLabel', type: 'nominal', title: null, sort: ruleMethods.map((m) => methodLabels[m]),
+            header: ri === labelled ? { labelOrient: 'right', labelAngle: 0, labelAlign: 'left' } : { labels: false },
+          } },
+          spec: {
+            width: 18 * p.T, height: 18 * p.T, mark: 'rect',
+            encoding: {
+              x: { field: 'task', type: 'ordinal', title: 'task s' }, y: { field: 'after', type: 'ordinal', title: ri === 0 ? 'after task t' : null },
+              color: { field: 'recall', type: 'quantitative', title: 'P(recall)', scale: { scheme: 'viridis', domain: [0, 1] } },
+              tooltip: [{ field: 'after' }, { field: 'task' }, { field: 'recall', format: '.2f' }, { field: 'stable', format: '.2f' }],
+            },
+          },
+        };
+      };
       plots.push({
         name: `recall-matrix-degree-${degree}`,
         title: `Recall matrix, ${degreeLabel(degree)} kernel`,
         spec: {
           $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-          title: { text: `Recall of task s after learning tasks 1..t, ${degreeLabel(degree)} kernel, N = ${p.N}`, subtitle: [`${p.data === 'random' ? 'random' : 'permuted-digit'} tasks of ${p.perTask} patterns; cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
-          data: { values },
-          facet: { row: { field: 'methodLabel', type: 'nominal', title: null, sort: methodOrder }, column: { field: 'ruleLabel', type: 'nominal', title: null, sort: ruleOrder } },
-          spec: {
-            width: 18 * p.T, height: 18 * p.T,
-            layer: [
-              { mark: 'rect', encoding: {
-                x: { field: 'task', type: 'ordinal', title: 'task s' }, y: { field: 'after', type: 'ordinal', title: 'after task t' },
-                color: { field: 'recall', type: 'quantitative', title: 'P(recall)', scale: { scheme: 'viridis', domain: [0, 1] } },
-                tooltip: [{ field: 'after' }, { field: 'task' }, { field: 'recall', format: '.2f' }, { field: 'stable', format: '.2f' }],
-              } },
-            ],
-          },
+          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${p.N}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${p.data === 'random' ? 'random' : 'permuted-digit'} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
+          hconcat: p.rules.map((rule, ri) => cell(rule, ri)),
           resolve: { scale: { color: 'shared' } },
         },
       });
     }
+    const clamp = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : null);
     const recallValues = rows.map((r) => ({
-      ...r, ruleLabel: ruleLabels[r.rule as RuleName], methodLabel: methodLabels[r.method as MethodName], kernelLabel: `degree ${r.degree} (${r.kernel})`,
+      ...r, finalRecallLo: clamp(r.finalRecallLo), finalRecallHi: clamp(r.finalRecallHi), ruleLabel: ruleLabels[r.rule as RuleName], methodLabel: methodLabels[r.method as MethodName], kernelLabel: `${r.kernel}`,
     }));
     const colour = { field: 'ruleLabel', type: 'nominal', title: 'rule', sort: ruleOrder, scale: { domain: ruleOrder, range: palette.slice(0, ruleOrder.length) } };
     plots.push({
@@ -218,9 +231,9 @@ export default defineScenario({
       title: 'Final recall per method',
       spec: {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        title: { text: `Average recall of all ${p.T} tasks after the last one, N = ${p.N}`, subtitle: [`points: mean over ${ctx.trials} task sequences; bars: 95% t interval; cue noise ${p.noise}`] },
+        title: { text: `Average recall of all ${p.T} tasks after the last one, N = ${p.N}`, subtitle: [`points: mean over ${ctx.trials} task sequences; bars: 95% t interval (clipped to [0, 1]); cue noise ${p.noise}`] },
         data: { values: recallValues },
-        facet: { column: { field: 'kernelLabel', type: 'nominal', title: 'kernel' } },
+        facet: { column: { field: 'kernelLabel', type: 'nominal', title: 'kernel', sort: { field: 'degree', op: 'min' } } },
         spec: {
           width: 200, height: 180,
           layer: [
