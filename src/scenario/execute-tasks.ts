@@ -94,8 +94,8 @@ function runInPool(o: ExecuteOptions, moduleUrl: string): Promise<void> {
     const onExit = (code: number): void => {
       if (settled) return;
       const running = [...inFlight];
-      const index = running[0] ?? -1;
-      fail(new TaskFailedError(index, o.tasks[index], { name: 'WorkerExit', message: `a worker thread exited with code ${code} while running task(s) ${running.join(', ')}` }));
+      if (running.length === 0) return fail(new Error(`a worker thread exited with code ${code} outside any task`));
+      fail(new TaskFailedError(running[0]!, o.tasks[running[0]!], { name: 'WorkerExit', message: `a worker thread exited with code ${code} while running task(s) ${running.join(', ')}` }));
     };
     // An error of a thread that runs no task (e.g. its start-up failed): a failed run, exit status 1.
     pool.on('error', (error: Error) => {
