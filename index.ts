@@ -60,3 +60,8 @@ export * from './src/network/energy.js';
 export * from './src/kernels/gram.js';
 export * from './src/states/energy-profile.js';
 export * from './src/states/label-states.js';
+export * from './src/report/chart-spec.js';
+export * from './src/report/sphere-spec.js';
+export * from './src/report/ticks.js';
+export * from './src/report/palette.js';
+export * from './src/report/intervals.js';

@@ -18,7 +18,7 @@ export * from './src/scenario/load.js';
 export * from './src/report/atomic-write.js';
 export * from './src/report/csv.js';
 export * from './src/report/table-columns.js';
-export * from './src/report/svg-chart.js';
+export * from './src/report/html-report.js';
 export * from './src/report/markdown.js';
 export * from './src/report/write-run.js';
 export { builtinScenarios } from './scenarios/index.js';

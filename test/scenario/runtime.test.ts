@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ParameterError, createRng, defineScenario, lineChart, param, parseParams, runScenario, taskRng, toCsv, writeFileAtomic } from '../../src/index.js';
+import { ParameterError, createRng, defineScenario, param, parseParams, runScenario, taskRng, toCsv, writeFileAtomic } from '../../src/index.js';
 import coin from '../fixtures/coin-scenario.js';
 
 describe('scenario parameters', () => {
@@ -70,18 +70,5 @@ describe('report writing', () => {
 
   it('toCsv quotes per RFC 4180', () => {
     expect(toCsv([{ a: 'x,y', b: 1 }, { a: 'q"t', c: true }])).toBe('a,b,c\n"x,y",1,\n"q""t",,true\n');
-  });
-
-  it('lineChart is deterministic and draws one path per line series and one circle per point', () => {
-    const spec = { title: 'T <&>', xLabel: 'N', yLabel: 'alpha', series: [
-      { name: 'a', x: [1, 2, 3], y: [1, 4, 9], mode: 'line+points' as const },
-      { name: 'theory', x: [1, 3], y: [2, 2], mode: 'dashed' as const },
-    ] };
-    const svg = lineChart(spec);
-    expect(lineChart(spec)).toBe(svg);
-    expect(svg).toContain('T &lt;&amp;&gt;');
-    expect(svg.match(/<path /g)).toHaveLength(2);
-    expect(svg.match(/<circle /g)).toHaveLength(3);
-    expect(svg.startsWith('<svg')).toBe(true);
   });
 });
