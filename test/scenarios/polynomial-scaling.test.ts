@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenario/run-scenario.js';
-import { krotovHopfieldCapacity, denseErrorFreeCapacity, oddDoubleFactorial, polynomialFeatureDimension, rademacherSumMoment } from '../../src/theory/dense-capacity.js';
+import { crosstalkTail, krotovHopfieldCapacity, denseErrorFreeCapacity, oddDoubleFactorial, polynomialFeatureDimension, rademacherSumMoment } from '../../src/theory/dense-capacity.js';
 import { hebbianErrorFreeCapacity } from '../../src/theory/hebbian.js';
-import { binomial } from '../../src/linalg/special.js';
+import { binomial, normalCdf } from '../../src/linalg/special.js';
 import scenario from '../../scenarios/polynomial-scaling.js';
 
 describe('dense-memory capacity theory', () => {
@@ -18,9 +18,40 @@ describe('dense-memory capacity theory', () => {
     }
   });
 
-  it('degree 1 is the classical Hopfield network: the Gaussian theory equals hebbianErrorFreeCapacity, KH is N / (2 ln N)', () => {
+  it('the saddle-point crosstalk tail is within 20% of the exact tail (convolution), where the Gaussian is off by up to 200x', () => {
+    const exactTail = (n: number, p: number, m: number, a: number): number => {
+      const one = new Map<number, number>();
+      for (let k = 0; k <= n; k++) {
+        const v = Math.abs(n - 2 * k) ** p;
+        const w = binomial(n, k) / 2 ** n / 2;
+        one.set(v, (one.get(v) ?? 0) + w);
+        one.set(-v, (one.get(-v) ?? 0) + w);
+      }
+      let dist = new Map<number, number>([[0, 1]]);
+      for (let t = 0; t < m; t++) {
+        const next = new Map<number, number>();
+        for (const [s, ps] of dist) for (const [v, pv] of one) next.set(s + v, (next.get(s + v) ?? 0) + ps * pv);
+        dist = next;
+      }
+      let tail = 0;
+      for (const [s, ps] of dist) if (s >= a) tail += ps;
+      return tail;
+    };
+    for (const [n, p, m] of [[8, 2, 10], [11, 3, 8], [9, 3, 20]] as const) {
+      const sd = Math.sqrt(m * rademacherSumMoment(n, p));
+      for (const z of [2.5, 3.5, 4.5]) {
+        const a = Math.round(z * sd);
+        const exact = exactTail(n, p, m, a);
+        expect(Math.abs(crosstalkTail(n, p, m, a) / exact - 1)).toBeLessThan(0.2);
+        if (z === 4.5) expect(normalCdf(-a / sd) / exact).toBeLessThan(0.2);
+      }
+    }
+  });
+
+  it('degree 1 is the classical Hopfield network: the Gaussian-tail theory equals hebbianErrorFreeCapacity, KH is N / (2 ln N)', () => {
     for (const n of [16, 64, 256]) {
-      expect(denseErrorFreeCapacity(n, 1)).toBeCloseTo(hebbianErrorFreeCapacity(n), 8);
+      expect(denseErrorFreeCapacity(n, 1, { tail: 'gaussian' })).toBeCloseTo(hebbianErrorFreeCapacity(n), 8);
+      expect(Math.abs(denseErrorFreeCapacity(n, 1) / hebbianErrorFreeCapacity(n) - 1)).toBeLessThan(0.05);
       expect(krotovHopfieldCapacity(n, 1)).toBeCloseTo(n / (2 * Math.log(n)), 10);
     }
     expect(oddDoubleFactorial(4)).toBe(105);
@@ -61,14 +92,14 @@ describe('polynomial-scaling scenario (small sizes)', () => {
     expect(heb.exponentLo as number).toBeGreaterThan(1);
     // Finite-N slope of N^p / (2 (2p-1)!! ln N) is p - 1/ln N on average: below p.
     expect(heb.asymptoticCurveExponent as number).toBeLessThan(2);
-    // Every row's measurement within a factor 2 of its finite-N theory (Gaussian crosstalk, Cover).
+    // Every row's measurement within a factor 2 of its finite-N theory (saddle-point crosstalk tail, Cover).
     for (const r of result.rows) {
       expect(r.ratioFinite as number).toBeGreaterThan(0.5);
       expect(r.ratioFinite as number).toBeLessThan(2);
     }
     expect(output.checks.every((c) => c.pass)).toBe(true);
     expect(output.plots.map((p) => p.name)).toEqual(['capacity-vs-n-hebbian', 'capacity-vs-n-adatron']);
-    expect(JSON.stringify(output.plots[0]!.spec)).toContain('Gaussian crosstalk');
+    expect(JSON.stringify(output.plots[0]!.spec)).toContain('saddle-point crosstalk');
   }, 20000);
 
   it('rejects sizes outside their bounds before running', async () => {
