@@ -48,7 +48,8 @@ function linearTicks(lo: number, hi: number, target: number, integer: boolean): 
       const step = m * 10 ** e;
       if (integer && step < 1) continue;
       const values: number[] = [];
-      for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) values.push(clean(t));
+      // Integer multiples of the step, not a running sum: 0 stays 0 (a sum drifts to 5.55e-17).
+      for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) values.push(clean(k * step));
       if (values.length >= 3 || values.length > best.length) { best = values; bestStep = step; }
       if (values.length >= Math.max(3, target - 2)) return { values, labels: values.map((v) => formatTick(v, step)) };
     }

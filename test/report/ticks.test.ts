@@ -70,4 +70,12 @@ describe('axisTicks', () => {
     expect(() => axisTicks([0, 1], { scale: 'log' })).toThrow(/above zero/);
     expect(() => axisTicks([Number.NaN, 1])).toThrow(InvalidValueError);
   });
+  it('a linear axis across zero has an exact 0 tick labelled "0" (ticks are multiples of the step, not a running sum)', () => {
+    for (const domain of [[-0.31, 0.25], [-0.3, 0.3], [-7e-3, 3e-3], [-130, 70]] as const) {
+      const t = axisTicks(domain);
+      const k = t.values.indexOf(0);
+      expect(k, `no exact zero in ${t.values.join(', ')}`).toBeGreaterThanOrEqual(0);
+      expect(t.labels[k]).toBe('0');
+    }
+  });
 });
