@@ -246,7 +246,7 @@ export default defineScenario({
             { mark: { type: 'point', filled: true, size: 50 }, encoding: {
               x: { field: 'methodLabel', type: 'nominal', sort: methodOrder }, xOffset: { field: 'ruleLabel', sort: ruleOrder },
               y: { field: 'finalRecall', type: 'quantitative' }, color: colour,
-              shape: { field: 'ruleLabel', type: 'nominal', sort: ruleOrder, scale: { domain: ruleOrder, range: shapes.slice(0, ruleOrder.length) }, legend: null },
+              shape: { field: 'ruleLabel', type: 'nominal', title: 'rule', sort: ruleOrder, scale: { domain: ruleOrder, range: shapes.slice(0, ruleOrder.length) } },
               tooltip: [{ field: 'ruleLabel' }, { field: 'methodLabel' }, { field: 'finalRecall', format: '.3f' }, { field: 'backwardTransfer', format: '.3f' }, { field: 'storedPatterns' }],
             } },
           ],
