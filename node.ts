@@ -25,3 +25,4 @@ export { builtinScenarios } from './scenarios/index.js';
 export * from './src/data/node/mnist.js';
 export * from './src/data/node/idx-file.js';
 export * from './src/report/render-plot.js';
+export * from './src/report/svg-to-png.js';

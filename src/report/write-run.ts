@@ -5,11 +5,13 @@ import { toCsv } from './csv.js';
 import { renderHtmlReport, type HtmlFigure } from './html-report.js';
 import { renderReport } from './markdown.js';
 import { renderPlot } from './render-plot.js';
+import { svgToPng } from './svg-to-png.js';
 
 /**
  * Writes a run's files under `dir`, each atomically: `result.json`, `<scenario>.csv` (the main
  * table), one CSV per further table, per plot its SVG (rendered from its Vega-Lite spec) and the spec
- * as `<name>.vl.json`, `report.md`, and the self-contained `report.html`.
+ * as `<name>.vl.json` (and `<name>.png` with `png: true`), `report.md`, and the self-contained
+ * `report.html`.
  *
  * @returns the paths written.
  * @example
@@ -17,10 +19,10 @@ import { renderPlot } from './render-plot.js';
  * await writeRun('out/capacity', run, { description: scenario.description });
  * ```
  */
-export async function writeRun(dir: string, run: ScenarioRun, meta: { description: string }): Promise<string[]> {
+export async function writeRun(dir: string, run: ScenarioRun, meta: { description: string; png?: boolean }): Promise<string[]> {
   const { result, output } = run;
   const written: string[] = [];
-  const put = (name: string, content: string): void => {
+  const put = (name: string, content: string | Uint8Array): void => {
     const path = join(dir, name);
     writeFileAtomic(path, content);
     written.push(path);
@@ -33,6 +35,7 @@ export async function writeRun(dir: string, run: ScenarioRun, meta: { descriptio
     const { svg, specJson } = await renderPlot(plot);
     put(`${plot.name}.svg`, svg);
     put(`${plot.name}.vl.json`, specJson);
+    if (meta.png) put(`${plot.name}.png`, await svgToPng(svg));
     figures.push({ name: plot.name, title: plot.title, svg });
   }
   put('report.md', renderReport(result, output, { description: meta.description, csv }));
