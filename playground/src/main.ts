@@ -28,7 +28,7 @@ function readControls(): void {
     neuron: select('neuron').value as NeuronChoice,
     degree: Math.min(6, Math.max(1, Math.floor(Number(input('degree').value) || 3))),
     temperature: Math.max(0.1, Number(input('temperature').value) || 20),
-    radius: Math.max(0, Math.floor(Number(input('radius').value) || 0)),
+    radius: Math.min(0.5, Math.max(0.05, Number(input('radius').value) || 0.4)),
     rule: select('rule').value as RuleChoice,
     schedule: select('schedule').value as PageState['schedule'],
     noiseTemperature: Math.max(0, Number(input('glauber').value) || 0),
@@ -271,7 +271,7 @@ function startPlayback(): Playback | null {
   const overlaps = drawAxes($<HTMLCanvasElement>('overlaps'), { x, y: [-1, 1], xTitle: 'updates', yTitle: 'overlap m^μ = ξ^μ·s / N', title: 'Overlaps with every stored pattern' });
   drawLegend(overlaps, rec.m <= 4
     ? Array.from({ length: rec.m }, (_, mu) => ({ label: `ξ${mu + 1}${mu === state.cuePattern ? ' (cued)' : ''}`, color: palette[mu % palette.length]! }))
-    : [{ label: `ξ${state.cuePattern + 1} (cued, thick)`, color: palette[state.cuePattern % palette.length]! }, { label: `${rec.m - 1} others (thumbnail colours)`, color: '#999999' }]);
+    : [{ label: `ξ${state.cuePattern + 1} (cued, thick)`, color: palette[state.cuePattern % palette.length]! }, { label: `${rec.m - 1} others (thumbnail colours)`, color: '#999999' }], 'bottom');
   const values = rec.energy ? Array.from(rec.energy) : rec.stepEnergy.map((e) => e.energy);
   let lo = Math.min(...values);
   let hi = Math.max(...values);

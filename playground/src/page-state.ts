@@ -13,7 +13,7 @@ export interface PageState {
   /** Stored patterns, each `width * height` entries of +1 / -1, row-major. */
   readonly patterns: readonly Int8Array[];
   readonly neuron: NeuronChoice;
-  /** Degree p (poly), temperature T (exp) or activation radius r in bits (sdm). */
+  /** Degree p (poly), temperature T (exp), SDM activation radius as a fraction of the inputs (r = round(radius (N - 1))). */
   readonly degree: number;
   readonly temperature: number;
   readonly radius: number;
@@ -32,7 +32,7 @@ export interface PageState {
 
 /** A fresh page: 16 x 16 grid, no patterns, Kernel-Adatron on point neurons. */
 export const defaultState: PageState = {
-  width: 16, height: 16, patterns: [], neuron: 'point', degree: 3, temperature: 20, radius: 40, rule: 'kernelAdatron',
+  width: 16, height: 16, patterns: [], neuron: 'point', degree: 3, temperature: 20, radius: 0.4, rule: 'kernelAdatron',
   schedule: 'random-permutation', noiseTemperature: 0, seed: 1, cuePattern: 0, cueNoise: 0.2, cue: null,
   sweep: { N: 20, maxLoad: 2.5, trials: 6 },
 };
@@ -50,13 +50,13 @@ export function ruleSpecFor(rule: RuleChoice): { name: string; options: Record<s
 /**
  * The kernel of a neuron choice for N neurons: point (linear, classical Hopfield), polynomial
  * `(h + 1)^p` (the sigma-pi unit's kernel), exponential `exp(h / T)`, or the infinite SDM kernel on
- * the hypercube (Eq. 16) over N - 1 inputs with activation radius r.
+ * the hypercube (Eq. 16) over N - 1 inputs with activation radius r = round(radius (N - 1)).
  */
 export function kernelSpecFor(state: Pick<PageState, 'neuron' | 'degree' | 'temperature' | 'radius'>, n: number): { name: string; params: Record<string, number> } {
   switch (state.neuron) {
     case 'poly': return { name: 'poly', params: { degree: state.degree, c: 1 } };
     case 'exp': return { name: 'exp', params: { temperature: state.temperature } };
-    case 'sdm': return { name: 'sdm-hypercube', params: { dim: n - 1, radius: Math.min(state.radius, n - 1) } };
+    case 'sdm': return { name: 'sdm-hypercube', params: { dim: n - 1, radius: Math.round(state.radius * (n - 1)) } };
     default: return { name: 'linear', params: {} };
   }
 }
@@ -134,7 +134,7 @@ export function stateFromJson(json: unknown): PageState {
     neuron: choices(o.neuron, ['point', 'poly', 'exp', 'sdm'], 'point'),
     degree: num(o.degree, 1, 6, 3),
     temperature: num(o.temperature, 0.1, 1e4, 20),
-    radius: num(o.radius, 0, n, 40),
+    radius: num(o.radius, 0.05, 0.5, 0.4),
     rule: choices(o.rule, ['hebbian', 'perceptron', 'pa1', 'kernelAdatron'], 'kernelAdatron'),
     schedule: choices(o.schedule, ['synchronous', 'fixed', 'random-permutation', 'random-sequential', 'poisson'], 'random-permutation'),
     noiseTemperature: num(o.noiseTemperature, 0, 1e4, 0),

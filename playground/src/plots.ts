@@ -2,7 +2,7 @@
 export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 /** Plot margins in CSS pixels. */
-const margin = { left: 46, right: 10, top: 18, bottom: 30 };
+const margin = { left: 56, right: 10, top: 18, bottom: 30 };
 
 /** A canvas sized to its CSS box at the device pixel ratio; returns its 2D context in CSS pixels. */
 export function fitCanvas(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; width: number; height: number } {
@@ -82,7 +82,7 @@ export function drawAxes(canvas: HTMLCanvasElement, o: { x: [number, number]; y:
   ctx.lineWidth = 1;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of ticks(x0, x1, 5)) {
+  for (const t of ticks(x0, x1, 7)) {
     ctx.beginPath(); ctx.moveTo(sx(t), margin.top); ctx.lineTo(sx(t), margin.top + ph); ctx.stroke();
     ctx.fillText(String(t), sx(t), margin.top + ph + 3);
   }
@@ -111,13 +111,13 @@ export function drawAxes(canvas: HTMLCanvasElement, o: { x: [number, number]; y:
   return { ctx, sx, sy, width, height };
 }
 
-/** A small legend in the top-right corner of the plot area. */
-export function drawLegend(frame: Frame, entries: readonly { label: string; color: string; dashed?: boolean; point?: boolean }[]): void {
+/** A small legend in the top-right (or bottom-right) corner of the plot area. */
+export function drawLegend(frame: Frame, entries: readonly { label: string; color: string; dashed?: boolean; point?: boolean }[], corner: 'top' | 'bottom' = 'top'): void {
   const { ctx } = frame;
   ctx.font = '11px system-ui, sans-serif';
   const w = Math.max(...entries.map((e) => ctx.measureText(e.label).width)) + 30;
   const x = frame.width - margin.right - w - 4;
-  let y = margin.top + 4;
+  let y = corner === 'top' ? margin.top + 4 : frame.height - margin.bottom - entries.length * 15 - 8;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(x, y, w, entries.length * 15 + 4);
   for (const e of entries) {
