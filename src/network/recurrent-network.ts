@@ -1,4 +1,5 @@
 import { InvalidValueError, ParameterError } from '../errors.js';
+import { checkKernelConsistency } from '../kernels/check-kernel.js';
 import { agreeOnHypercube, type Kernel } from '../kernels/kernel.js';
 import { assertLength, neuronMajor, type BipolarPatterns } from '../patterns/pattern-set.js';
 import type { Rng } from '../rng/rng.js';
@@ -88,7 +89,9 @@ export interface RecurrentNetwork {
  *
  * @throws {@link NotBipolarError} for patterns that are not bipolar; {@link ShapeError} for
  * coefficient shapes that do not match the patterns; {@link ParameterError} if self-connections
- * are requested, the kernel is missing or differs from the neuron model's, or a model has no rng.
+ * are requested, the kernel is missing or differs from the neuron model's, its batch forms or
+ * declared capabilities disagree with its scalar function ({@link checkKernelConsistency}), or a
+ * model has no rng.
  * @example
  * ```ts
  * const net = recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3 }) });
@@ -111,6 +114,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   if (declared && !agreeOnHypercube(declared, kernel, n - 1)) {
     throw new ParameterError('kernel', `is ${kernel.name}, but the ${model!.name} neuron model computes fields with ${declared.name} ${JSON.stringify(declared.params)}`, 'leave kernel out (it is taken from the model), or pass the model\'s kernel');
   }
+  checkKernelConsistency(kernel, n);
   if (model && !options.rng) throw new ParameterError('rng', 'a network with a neuron model needs a random source for the models\' initialize', 'pass rng: createRng(seed)');
   const xi = neuronMajor(patterns);
   let stored: StoredCoefficients = storeCoefficients(options, xi, { c: null, theta: new Float64Array(n) });
