@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SingularMatrixError, defineScenario, flipBits, linear, param, patternRow, randomBipolar, recurrentNetwork, type Check, type Plot, type Row } from '../src/index.js';
+import { SingularMatrixError, defineScenario, flipBits, linear, param, patternRow, randomBipolar, recurrentNetwork, type Check, type Plot, type Row } from '../index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { wilsonInterval } from '../src/report/intervals.js';
 import { requireMemory } from '../src/scenario/params.js';

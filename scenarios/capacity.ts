@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   SingularMatrixError, coverNetworkCapacity, defineScenario, hebbianErrorFreeCapacity, param, randomBipolar,
   type Check, type Plot, type Row,
-} from '../src/index.js';
+} from '../index.js';
 import { measuredTheoryChart, type ChartSeries } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
 import { requireMemory } from '../src/scenario/params.js';

@@ -3,7 +3,7 @@ import {
   addGaussianNoise, chiSquareCdf, defineScenario, expBeta, expBetaCapacityBound, expBetaRecallProbability, gaussianPatterns,
   interpolationNetwork, param, patternRow, zeroTemperatureNetwork,
   type Check, type ContinuousNetwork, type ContinuousPatterns, type Plot, type Rng, type Row,
-} from '../src/index.js';
+} from '../index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval, wilsonInterval } from '../src/report/intervals.js';
 import { requireMemory } from '../src/scenario/params.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   binomial, coverCapacity, defineScenario, linear, param, patternRow, pointNeuron, polynomial, pyramidalNeuron, randomBipolar,
   recurrentNetwork, sigmaPiNeuron, type BipolarPatterns, type Check, type Kernel, type Plot, type Rng, type Row,
-} from '../src/index.js';
+} from '../index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
 import { fit, kernelAdatron, minStability, recurrentProblems, trainCoefficients } from '../plasticity/index.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ParameterError, SingularMatrixError, createRng, defineScenario, flipBits, param, patternRow, recurrentNetwork,
   type BipolarPatterns, type Check, type Plot, type Rng, type Row,
-} from '../src/index.js';
+} from '../index.js';
 import { train } from '../plasticity/index.js';
 import { shuffledBlocks } from '../src/data/blocks.js';
 import { imageGridSpec } from '../src/data/image-grid.js';

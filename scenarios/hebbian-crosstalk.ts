@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineScenario, hebbianBitError, hebbianBitErrorFinite, linear, param, randomBipolar, type Check, type Plot, type Row } from '../src/index.js';
+import { defineScenario, hebbianBitError, hebbianBitErrorFinite, linear, param, randomBipolar, type Check, type Plot, type Row } from '../index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval } from '../src/report/intervals.js';
 import { fit, hebbian, recurrentProblems } from '../plasticity/index.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   defineScenario, flipBits, param, patternRow, randomBipolar, sdmFeatureMap, sdmHypercube, sdmHypersphereValue, spherePatterns,
   kernelValue, type Check, type Plot, type Rng, type Row,
-} from '../src/index.js';
+} from '../index.js';
 import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { tInterval, wilsonInterval } from '../src/report/intervals.js';
 import { largestStorable } from '../src/search/capacity-search.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createRng, defineScenario, linear, param, polynomial, type BipolarPatterns, type Check, type Kernel, type Plot, type Row } from '../src/index.js';
+import { createRng, defineScenario, linear, param, polynomial, type BipolarPatterns, type Check, type Kernel, type Plot, type Row } from '../index.js';
 import { loadMnist } from '../src/data/node/mnist.js';
 import { binarise, downsample } from '../src/data/transforms.js';
 import { tInterval } from '../src/report/intervals.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   defineScenario, expBeta, interpolationNetwork, param, patternRow, softmaxNetwork, spherePatterns, zeroTemperatureNetwork,
   type Check, type ContinuousNetwork, type ContinuousPatterns, type Plot, type Row,
-} from '../src/index.js';
+} from '../index.js';
 import { sphereBasinsSpec } from '../src/report/sphere-spec.js';
 import { distance, minPairwiseDistance2 } from './lib/geometry.js';
 import { binomialSe } from './lib/stats.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineScenario, param, type Check, type Plot, type Row } from '../src/index.js';
+import { defineScenario, param, type Check, type Plot, type Row } from '../index.js';
 import { measuredTheoryChart, type ChartSeries } from '../src/report/chart-spec.js';
 import { wilsonInterval } from '../src/report/intervals.js';
 import { palette } from '../src/report/palette.js';

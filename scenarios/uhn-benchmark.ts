@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ParameterError, createRng, defineScenario, param, type Check, type Plot, type Rng, type Row } from '../src/index.js';
+import { ParameterError, createRng, defineScenario, param, type Check, type Plot, type Rng, type Row } from '../index.js';
 import { shuffledBlocks } from '../src/data/blocks.js';
 import { imageGridSpec } from '../src/data/image-grid.js';
 import { selectPatterns } from '../src/data/image-patterns.js';

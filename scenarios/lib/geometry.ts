@@ -1,4 +1,4 @@
-import type { ContinuousPatterns } from '../../src/index.js';
+import type { ContinuousPatterns } from '../../index.js';
 
 /**
  * Smallest squared Euclidean distance between two distinct patterns (pattern-major rows);

@@ -1,4 +1,4 @@
-import type { BipolarPatterns } from '../../src/index.js';
+import type { BipolarPatterns } from '../../index.js';
 
 /**
  * The first m patterns of a set, as a view (no copy): the nested sets that capacity searches

@@ -1,4 +1,4 @@
-import { exponential, linear, polynomial, type Kernel } from '../../src/index.js';
+import { exponential, linear, polynomial, type Kernel } from '../../index.js';
 import { createRule, type LearningRule, type RuleOptions } from '../../plasticity/index.js';
 
 /**

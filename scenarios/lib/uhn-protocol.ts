@@ -7,7 +7,7 @@
  */
 import {
   identitySeparation, maxSeparation, polynomialSeparation, softmaxSeparation, type Rng, type Separation,
-} from '../../src/index.js';
+} from '../../index.js';
 
 /**
  * Similarities. Their forms (as in `functions.py`): `dot` = `normalized_dot_product` (each memory

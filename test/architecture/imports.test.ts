@@ -13,11 +13,13 @@ const root = new URL('../../', import.meta.url).pathname;
  * scenarios build on all three (spec/, the network specs and snapshots, sits between plasticity and scenarios); the CLI sits on top of scenarios. The package barrels at the
  * root (index.ts, node.ts) gather everything and may import anything. Tests are not a layer.
  */
-const rank: Record<string, number> = { src: 0, neurons: 1, plasticity: 1, spec: 1.5, scenarios: 2, cli: 3, barrel: 4 };
+const rank: Record<string, number> = { src: 0, neurons: 1, plasticity: 1, spec: 1.5, core: 1.75, scenarios: 2, cli: 3, barrel: 4 };
 
 function part(file: string): string | null {
   const top = file.split('/')[0]!;
-  if (!file.includes('/')) return top === 'index.ts' || top === 'node.ts' ? 'barrel' : null;
+  // index.ts is the core barrel (the `kmn` entry): it gathers src, neurons, plasticity and spec,
+  // and scenarios may import it. node.ts (`kmn/node`) gathers everything, scenarios included.
+  if (!file.includes('/')) return top === 'index.ts' ? 'core' : top === 'node.ts' ? 'barrel' : null;
   return top in rank ? top : null;
 }
 
