@@ -55,9 +55,9 @@ export interface RecurrentNetwork {
   readonly neuron: NeuronModel | undefined;
   /** What a neuron does at a zero field. */
   readonly tie: TieRule;
-  /** Current coefficients A (N x M, neuron-major), as a fresh copy (all ones when A = 1). */
+  /** Current coefficients A (N x M, neuron-major), as a fresh copy (all ones when A = 1): every read allocates N M doubles. */
   readonly alpha: Float64Array;
-  /** Current thresholds `theta_i` (length N). */
+  /** Current thresholds `theta_i` (length N), as a fresh copy: change them with `setCoefficients`. */
   readonly theta: Float64Array;
   /**
    * Installs trained coefficients (the `train` interface of `plasticity/`), after checking all of
@@ -126,10 +126,26 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
   /** Reference fields of Eq. 12 per neuron (for `field` without a model), built on first use. */
   let reference: (NeuronField | undefined)[] = [];
   let packed: Uint32Array | null = null;
-  /** The engine, chosen once; the overlap engine is stateful, so each run gets its own tables. */
-  const engine: () => FieldEngine = model
+  /** Builds the engine, chosen once by what the network is given. */
+  const build: () => FieldEngine = model
     ? () => neuronModelEngine(modelFields)
     : () => overlapEngine({ count: m, size: n, xi, packed: (packed ??= packBipolar(patterns.data, m, n)), kernel, c: stored.c, theta: stored.theta });
+  /**
+   * The engine is built once per set of coefficients and reused: every use starts with `reset`,
+   * which re-derives all its tables from the state. A call made while another use is in progress
+   * (an observer calling `fields` during `run`) gets its own engine, so the run's tables stay intact.
+   */
+  let cached: FieldEngine | null = null;
+  let busy = false;
+  const withEngine = <T>(use: (engine: FieldEngine) => T): T => {
+    if (busy) return use(build());
+    busy = true;
+    try {
+      return use((cached ??= build()));
+    } finally {
+      busy = false;
+    }
+  };
   const network: RecurrentNetwork = {
     size: n,
     patterns,
@@ -143,7 +159,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       return out;
     },
     get theta() {
-      return stored.theta;
+      return Float64Array.from(stored.theta);
     },
     setCoefficients(coefficients) {
       if (coefficients.kernel && !agreeOnHypercube(coefficients.kernel, kernel, n - 1)) {
@@ -155,6 +171,7 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       stored = next;
       modelFields = fields;
       reference = [];
+      cached = null;
     },
     field(i, s) {
       if (!Number.isInteger(i) || i < 0 || i >= n) throw new InvalidValueError('i', `must be a neuron index in [0, ${n}), got ${i}`, 'pass a valid neuron index');
@@ -168,16 +185,17 @@ export function recurrentNetwork(options: RecurrentNetworkOptions): RecurrentNet
       checkState('state', s, n);
       assertLength('out', out, n);
       const state = Int8Array.from(s);
-      const e = engine();
-      e.reset(state);
-      for (let i = 0; i < n; i++) out[i] = e.field(i, state);
-      return out;
+      return withEngine((e) => {
+        e.reset(state);
+        for (let i = 0; i < n; i++) out[i] = e.field(i, state);
+        return out;
+      });
     },
     isFixedPoint(s) {
       checkState('state', s, n);
-      return isFixedPointOf(engine(), Int8Array.from(s), tie);
+      return withEngine((e) => isFixedPointOf(e, Int8Array.from(s), tie));
     },
-    run: (cue, runOptions = {}) => runSchedule(engine(), cue, { ...runOptions, tie }),
+    run: (cue, runOptions = {}) => withEngine((e) => runSchedule(e, cue, { ...runOptions, tie })),
   };
   return network;
 }

@@ -170,3 +170,35 @@ describe('bad input is a typed error naming the problem', () => {
     expect(() => net.run(patternRow(X, 0), { schedule: 'fixed', temperature: -1 })).toThrow(/^temperature: /);
   });
 });
+
+describe('the network owns its coefficients and engine', () => {
+  const X = randomBipolar({ count: 5, dim: 16 }, createRng(21));
+  const s = patternRow(randomBipolar({ count: 1, dim: 16 }, createRng(22)), 0);
+
+  it('returns theta as a copy: writing to it changes neither fields() nor field(i)', () => {
+    const net = recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3 }), theta: new Float64Array(16).fill(0.5) });
+    const before = Array.from(net.fields(s));
+    net.theta[0] = 1e6; // before the fix this wrote into the engine's thresholds, and fields()[0] moved by -1e6
+    expect(net.theta[0]).toBe(0.5);
+    expect(Array.from(net.fields(s))).toEqual(before);
+    for (let i = 0; i < 16; i++) expect(net.fields(s)[i]).toBe(net.field(i, s));
+  });
+
+  it('reuses one engine across calls and still matches the reference fields, also after setCoefficients and inside an observer', () => {
+    const net = recurrentNetwork({ patterns: X, kernel: exponential({ temperature: 3 }) });
+    const cue = flipBits(patternRow(X, 1), 0.25, createRng(23));
+    const check = (state: ArrayLike<number>): void => {
+      const fast = net.fields(state);
+      for (let i = 0; i < 16; i++) expect(fast[i]).toBeCloseTo(net.field(i, state), 9);
+    };
+    // An observer that uses the network mid-run must not disturb the run's tables: compare with a run without it.
+    const plain = net.run(cue, { schedule: 'random-permutation', rng: createRng(5) });
+    const observed = net.run(cue, { schedule: 'random-permutation', rng: createRng(5), observer: { step: (_, state) => check(state) } });
+    expect(Array.from(observed.state)).toEqual(Array.from(plain.state));
+    expect(observed.updates).toBe(plain.updates);
+    const theta = Float64Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? 0.3 : -0.2));
+    net.setCoefficients({ theta });
+    check(s);
+    expect(net.isFixedPoint(plain.state)).toBe(Array.from(net.fields(plain.state)).every((h, i) => (h >= 0 ? 1 : -1) === plain.state[i]));
+  });
+});
