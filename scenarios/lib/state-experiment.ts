@@ -123,11 +123,12 @@ export function prototypeRegimeStates(regime: PrototypeRegime, rng: Rng): Networ
   };
   const fields = new Float64Array(n);
   const profile = new Float64Array(n);
+  const theta = net.theta;
   states.forEach((s, k) => {
     out.classes[k] = classIndex[labels[k]!.kind];
     out.mixture[k] = labels[k]!.mixture ? 1 : 0;
     net.fields(s, fields);
-    energyProfile(fields, s, profile);
+    energyProfile(fields, s, { theta, out: profile });
     sortedProfile(profile, out.sorted.subarray(k * n, (k + 1) * n));
     normalisedProfile(profile, out.normalised.subarray(k * n, (k + 1) * n));
     out.ratio[k] = stabilityRatio(profile);

@@ -38,6 +38,26 @@ describe('energy profile', () => {
     }
   });
 
+  it('with thresholds theta != 0 sums to the energy -1/2 s^T W s + theta^T s (plain loop), for linear fields f = W s - theta', () => {
+    const rng = createRng('profile-theta');
+    const n = 30;
+    const m = 4;
+    const X = randomBipolar({ count: m, dim: n }, rng.child('patterns'));
+    // Thresholds that are multiples of 1/4: every product and sum below is exact in doubles.
+    const theta = Float64Array.from({ length: n }, () => (rng.int(17) - 8) / 4);
+    const net = recurrentNetwork({ patterns: X, kernel: linear(), theta });
+    for (let t = 0; t < 5; t++) {
+      const s = Int8Array.from({ length: n }, () => rng.bipolar());
+      let expected = hopfieldEnergy(X.data, m, n, s);
+      for (let i = 0; i < n; i++) expected += theta[i]! * s[i]!;
+      const viaNetwork = networkEnergyProfile(net, s).reduce((a, b) => a + b, 0);
+      const viaFields = energyProfile(net.fields(s), s, { theta }).reduce((a, b) => a + b, 0);
+      // Before the fix the sum was -1/2 s^T W s + 1/2 theta^T s: off by 1/2 theta^T s, nonzero here.
+      expect(viaNetwork).toBe(expected);
+      expect(viaFields).toBe(expected);
+    }
+  });
+
   it('matches a hand computation in a 5-neuron network with two stored patterns', () => {
     // xi1 = (1,1,1,1,1), xi2 = (1,1,1,-1,-1), W = xi1 xi1^T + xi2 xi2^T with zero diagonal.
     // At s = xi1: neurons 0-2 get h = 2 + 2 (from the other two of 0-2) + 0 + 0 = 4;
@@ -79,6 +99,10 @@ describe('energy profile', () => {
     expect(() => energyProfile([1, 2], [1, 0])).toThrow(NotBipolarError);
     expect(() => energyProfile([1, NaN], [1, 1])).toThrow(InvalidValueError);
     expect(() => stabilityRatio([])).toThrow(InvalidValueError);
+    // Before, a NaN entry was skipped silently (NaN < min is false): the ratio of the other entries came back.
+    expect(() => stabilityRatio([-2, NaN, -1])).toThrow(/^profile: entry 1 is NaN/);
+    expect(() => energyProfile([1, 2], [1, 1], { theta: [0, NaN] })).toThrow(InvalidValueError);
+    expect(() => energyProfile([1, 2], [1, 1], { theta: [0] })).toThrow(ShapeError);
     const net = recurrentNetwork({ patterns: randomBipolar({ count: 2, dim: 8 }, createRng(1)), kernel: linear() });
     expect(() => networkEnergyProfile(net, [1, 1])).toThrow(ShapeError);
   });
