@@ -18,7 +18,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { bipolarPatterns, buildNetwork, loadNetwork, networkSpec, patternRow, specRunOptions } from 'kmn';
+import { bipolarPatterns, buildNetwork, createRng, loadNetwork, networkSpec, patternRow, randomBipolar, specRunOptions } from 'kmn';
 import { capacitySweep } from '../../playground/src/capacity-sweep.ts';
 import { decodeBits } from '../../playground/src/page-state.ts';
 
@@ -27,6 +27,38 @@ const dist = join(root, 'playground/dist');
 const out = join(root, 'out');
 const started = performance.now();
 const log = (text) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${text}`);
+
+// Node first: the sweep's counts against an independent plain loop. For each load and trial, the
+// same random patterns (same seeded streams); each neuron i gets a perceptron written here on its
+// local problem (inputs xi^mu without component i, label xi_i^mu, no bias). Novikoff: it converges
+// iff the examples are linearly separable, so its count of converged neurons must equal the
+// sweep's count of separating neurons (the library's perceptron, another presentation order).
+{
+  const options = { N: 12, loads: [4, 8, 12, 16, 20, 24, 28, 32], trials: 3, kernel: { name: 'linear', params: {} }, rule: { name: 'perceptron', options: {} }, seed: 5, maxEpochs: 1500 };
+  const points = capacitySweep(options);
+  const { N } = options;
+  for (const [k, M] of options.loads.entries()) {
+    let separable = 0;
+    for (let t = 0; t < options.trials; t++) {
+      const X = randomBipolar({ count: M, dim: N }, createRng(options.seed).child('capacity').child(`M:${M}`).child(`trial:${t}`).child('patterns'));
+      for (let i = 0; i < N; i++) {
+        const w = new Float64Array(N); // w[i] stays 0: no self-connection
+        for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
+          let updates = 0;
+          for (let mu = 0; mu < M; mu++) {
+            const y = X.data[mu * N + i];
+            let h = 0;
+            for (let j = 0; j < N; j++) if (j !== i) h += w[j] * X.data[mu * N + j];
+            if (y * h <= 0) { updates++; for (let j = 0; j < N; j++) if (j !== i) w[j] += y * X.data[mu * N + j]; }
+          }
+          if (updates === 0) { separable++; break; }
+        }
+      }
+    }
+    assert.equal(points[k].separatingNeurons, separable, `separating neurons at M = ${M}: capacitySweep vs a plain perceptron loop`);
+  }
+  log(`capacitySweep counts equal a plain-loop perceptron at N = 12 (${points.map((p) => p.separatingNeurons).join(' ')} of ${N * options.trials})`);
+}
 
 if (!process.argv.includes('--no-build')) {
   await build({ configFile: join(root, 'playground/vite.config.ts'), logLevel: 'warn' });
