@@ -1,7 +1,7 @@
 import { InvalidValueError } from '../errors.js';
 import { encodeBinary, encodingForm, type BinaryEncoding } from './binary-encoding.js';
 import type { ExactMemory } from './exact-memory.js';
-import type { EnergyFieldEngine } from './feature-field-engine.js';
+import { nanField, type EnergyFieldEngine } from './feature-field-engine.js';
 
 /** Options for {@link exactFieldEngine}. */
 export interface ExactFieldEngineOptions {
@@ -46,7 +46,8 @@ export function shiftedLogSumExp(a: Float64Array, xt: Float64Array, base: number
  * log-sum-exp per field (M exponentials). Either way the cost is O(M): this is what the
  * random-feature engine's O(Y) replaces.
  *
- * @throws {@link InvalidValueError} when the memory stores no pattern.
+ * @throws {@link InvalidValueError} when the memory stores no pattern; from `field`, when a field is
+ * NaN (energies that are not finite doubles), never passed on as a tie.
  * @example
  * ```ts
  * const engine = exactFieldEngine({ memory: exactMemory({ dim: 100, beta: 10, patterns: X01 }) });
@@ -158,7 +159,8 @@ export function exactFieldEngine(options: ExactFieldEngineOptions): EnergyFieldE
       evaluations++;
       // E = -lse / beta: h_i = (E- - E+) / 2.
       const field = si > 0 ? (lse - lseAlt) / (2 * beta) : (lseAlt - lse) / (2 * beta);
-      return Number.isNaN(field) ? 0 : field;
+      if (Number.isNaN(field)) throw nanField(i, -lse / beta, -lseAlt / beta);
+      return field;
     },
     flip(i, state) {
       const si = cur[i]!;

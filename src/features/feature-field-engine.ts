@@ -1,7 +1,25 @@
+import { InvalidValueError } from '../errors.js';
 import type { FieldEngine } from '../network/field-engine.js';
 import { encodeBinary, encodingForm, type BinaryEncoding } from './binary-encoding.js';
 import type { FeatureMemory } from './feature-memory.js';
 import { featurePairs, kindCode, moveAll, movedSum } from './psi-loops.js';
+
+/**
+ * The typed error for a field that is NaN (both energies infinite, or a feature sum that
+ * overflowed): a NaN must never pass as a tie.
+ *
+ * @example
+ * ```ts
+ * if (Number.isNaN(field)) throw nanField(i, eCur, eAlt);
+ * ```
+ */
+export function nanField(i: number, energy: number, other: number): InvalidValueError {
+  return new InvalidValueError(
+    'memory',
+    `neuron ${i}'s field is NaN (energies ${energy} and ${other} of its two states are not comparable doubles)`,
+    'lower beta or rescale the patterns so that every energy is a finite double',
+  );
+}
 
 /** Options for {@link featureFieldEngine}. */
 export interface FeatureFieldEngineOptions {
@@ -59,6 +77,8 @@ export interface EnergyFieldEngine extends FieldEngine {
  * `flip` rotates the pairs (4Y multiply-adds); `reset` recomputes h and the pairs in O(Y d). The
  * tables hold 2 d Y numbers, built from S (regenerable from the map's seed) when the engine is made.
  *
+ * @throws {@link InvalidValueError} from `field` when a field is NaN (energies that are not finite
+ * doubles): never passed on as a tie.
  * @example
  * ```ts
  * const map = randomFeatureMap({ kind: 'sin-cos', features: 2000, dim: 100, beta: 10, rng: createRng(1) });
@@ -100,8 +120,8 @@ export function featureFieldEngine(options: FeatureFieldEngineOptions): EnergyFi
   let eCur = 0;
   let clipped = 0;
   let evaluations = 0;
-  /** `log <phi(x), T>` from `v` and `||x||^2` (-Infinity when v <= 0). */
-  const logSim = (vv: number, qq: number): number => (vv > 0 ? logScale - gamma * qq + Math.log(vv) : -Infinity);
+  /** `log <phi(x), T>` from `v` and `||x||^2` (-Infinity when v <= 0, NaN for a NaN sum so it reaches the field check). */
+  const logSim = (vv: number, qq: number): number => (vv > 0 ? logScale - gamma * qq + Math.log(vv) : vv <= 0 ? -Infinity : NaN);
 
   return {
     size: d,
@@ -132,7 +152,8 @@ export function featureFieldEngine(options: FeatureFieldEngineOptions): EnergyFi
       if (lsAlt < logClip) clipped++;
       const eAlt = -Math.max(lsAlt, logClip) / beta;
       const field = si > 0 ? 0.5 * (eAlt - eCur) : 0.5 * (eCur - eAlt);
-      return Number.isNaN(field) ? 0 : field;
+      if (Number.isNaN(field)) throw nanField(i, eCur, eAlt);
+      return field;
     },
     flip(i, state) {
       const si = cur[i]!;

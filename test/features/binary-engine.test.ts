@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidValueError } from '../../src/errors.js';
 import { createRng, type Rng } from '../../src/rng/rng.js';
 import { runSchedule, type Schedule, type SpikeBatch } from '../../src/network/schedule.js';
 import type { FieldEngine } from '../../src/network/field-engine.js';
@@ -224,5 +225,21 @@ describe('binary exact network (exactFieldEngine)', () => {
     }
     expect(err[0]! / err[1]!).toBeGreaterThan(2);
     expect(err[0]! / err[1]!).toBeLessThan(8);
+  });
+});
+
+describe('a NaN field is a typed error, never a tie', () => {
+  const s = Int8Array.of(1, -1, 1, -1);
+  it('exact engine: energies that overflow (patterns of size 1e200) give NaN on both sides; before, field returned 0', () => {
+    const engine = exactFieldEngine({ memory: exactMemory({ dim: 4, beta: 1, patterns: [1e200, 0, 0, 0] }) });
+    engine.reset(s);
+    expect(() => engine.field(0, s)).toThrow(InvalidValueError);
+    expect(() => engine.field(0, s)).toThrow(/^memory: neuron 0's field is NaN/);
+  });
+  it('random-feature engine: positive features at beta = 1e6 overflow (cosh of the flip step is Infinity) and give NaN sums', () => {
+    const map = randomFeatureMap({ kind: 'exp', features: 8, dim: 4, beta: 1e6, rng: createRng(1) });
+    const engine = featureFieldEngine({ memory: featureMemory({ map, patterns: [0.5, 0, 0.5, 0] }) });
+    engine.reset(s);
+    expect(() => engine.field(0, s)).toThrow(/^memory: neuron 0's field is NaN/);
   });
 });
