@@ -7,10 +7,12 @@ if (process.env.KMN_FROM_SOURCE === '1') {
   register();
   ({ main } = await import('../cli/main.ts'));
 } else {
+  const entry = new URL('../dist/cli/main.js', import.meta.url);
   try {
-    ({ main } = await import('../dist/cli/main.js'));
+    ({ main } = await import(entry.href));
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+    // Only the CLI entry itself missing means "not built"; any other missing module is a real error.
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(decodeURIComponent(entry.pathname))) throw error;
     process.stderr.write('kmn: the compiled CLI is missing (dist/); run `npm run build` in the kmn folder\n');
     process.exit(1);
   }

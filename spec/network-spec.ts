@@ -76,8 +76,9 @@ function check(input: unknown, parameter: string): NetworkSpec {
     const path = issue.path.length > 0 ? `${parameter}.${issue.path.join('.')}` : parameter;
     throw new ParameterError(path, issue.message, 'see NetworkSpec in the API reference for the fields and their ranges');
   }
-  // Keep the caller's (immer-shared) objects when validation added nothing to them.
-  if (JSON.stringify(parsed.data) === JSON.stringify(input)) return freeze(input as NetworkSpec, true);
+  // An immer result (already frozen) that validation left unchanged keeps its shared parts; any
+  // other input is copied by the parse, so the caller's own objects are never frozen.
+  if (Object.isFrozen(input) && JSON.stringify(parsed.data) === JSON.stringify(input)) return input as NetworkSpec;
   return freeze(parsed.data as NetworkSpec, true);
 }
 

@@ -1,4 +1,6 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../src/errors.js';
+import { agreeOnHypercube } from '../src/kernels/kernel.js';
+import { createKernel } from '../src/kernels/registry.js';
 import type { RecurrentNetwork } from '../src/network/index.js';
 import { bipolarPatterns, type BipolarPatterns } from '../src/patterns/pattern-set.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
@@ -39,8 +41,17 @@ function assertLittleEndian(): void {
 
 const asBytes = (a: Float64Array | Int8Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
+// A snapshot is rebuilt from its spec, so the spec must describe this very network.
+function assertDescribes(spec: NetworkSpec, network: RecurrentNetwork): void {
+  const kernel = createKernel(spec.kernel.name, spec.kernel.params);
+  if (!agreeOnHypercube(kernel, network.kernel, network.size - 1)) throw new ParameterError('spec.kernel', `is ${spec.kernel.name} ${JSON.stringify(spec.kernel.params)}, but the network computes fields with ${network.kernel.name} ${JSON.stringify(network.kernel.params)}`, 'save the network with the spec it was built from');
+  if (spec.tie !== network.tie) throw new ParameterError('spec.tie', `is ${spec.tie}, but the network's tie rule is ${network.tie}`, 'save the network with the spec it was built from');
+  if ((spec.neuron?.name) !== network.neuron?.name) throw new ParameterError('spec.neuron', `names ${spec.neuron?.name ?? 'no neuron model'}, but the network runs ${network.neuron?.name ?? 'the kernel form'}`, 'save the network with the spec it was built from');
+}
+
 function parts(spec: NetworkSpec, network: RecurrentNetwork): { header: Header; alpha: Float64Array; theta: Float64Array; data: Int8Array } {
   assertLittleEndian();
+  assertDescribes(spec, network);
   const { patterns } = network;
   return { header: { format: 'kmn-network', version: snapshotFormatVersion, spec, count: patterns.count, dim: patterns.dim }, alpha: network.alpha, theta: network.theta, data: patterns.data };
 }
@@ -50,6 +61,8 @@ function parts(spec: NetworkSpec, network: RecurrentNetwork): { header: Header; 
  * typed arrays as base64 of their little-endian bytes, so that loading gives bit-identical
  * fields and trajectories. For large networks use {@link saveNetworkBinary}.
  *
+ * @throws {@link ParameterError} if the spec does not describe the network (kernel, tie rule,
+ * neuron model).
  * @example
  * ```ts
  * const text = saveNetwork(spec, network);

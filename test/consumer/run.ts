@@ -6,7 +6,8 @@
 //  3. type-checks consumer files with `tsc --strict` under moduleResolution node16 and bundler,
 //     without skipLibCheck (the core file with no @types/node at all);
 //  4. bundles the core entry for the browser with esbuild (--platform=browser): zero unresolved
-//     imports, size reported minified and gzipped;
+//     imports, no Node globals (process, Buffer, require) in the bundle, size reported minified
+//     and gzipped;
 //  5. runs publint and @arethetypeswrong/cli on the tarball.
 // Any failure exits non-zero. Run: `npm run test:consumer` (CI runs it after the unit tests).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -90,6 +91,11 @@ try {
   try {
     const result = await build({ entryPoints: [join(app, 'browser.mjs')], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent', absWorkingDir: app });
     const bytes = result.outputFiles[0]!.contents;
+    // esbuild fails on unresolved imports only; Node globals would bundle silently and fail in a
+    // page. Scan the unminified bundle for them.
+    const plain = await build({ entryPoints: [join(app, 'browser.mjs')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', absWorkingDir: app });
+    const globals = [...plain.outputFiles[0]!.text.matchAll(/\b(process\.[A-Za-z]+|Buffer\.[a-z]+|__dirname|__filename|require\()/g)].map((m) => m[1]);
+    if (globals.length > 0) failures.push(`the core bundle uses Node globals: ${[...new Set(globals)].join(', ')}`);
     log(`ok   esbuild --platform=browser: core bundle ${(bytes.length / 1024).toFixed(0)} kB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} kB gzipped`);
   } catch (error) {
     failures.push('esbuild browser bundle of the core entry');

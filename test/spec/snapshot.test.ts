@@ -101,6 +101,11 @@ describe('bad snapshots give one typed error each', () => {
     expect(() => loadNetwork(JSON.stringify({ ...JSON.parse(text), dim: N + 1 }))).toThrow(ShapeError);
     expect(() => loadNetwork(JSON.stringify({ ...JSON.parse(text), count: 0 }))).toThrow(ShapeError);
   });
+  it('a spec that does not describe the network is refused at save time', () => {
+    const cubic = networkSpec({ kernel: { name: 'poly', params: { degree: 3 } } });
+    expect(() => saveNetwork(cubic, network)).toThrow(/spec\.kernel/);
+    expect(() => saveNetworkBinary(networkSpec({ kernel: { name: 'linear', params: {} }, tie: 'keep' }), network)).toThrow(/spec\.tie/);
+  });
   it('not a snapshot at all', () => {
     expect(() => loadNetwork('{"hello": 1}')).toThrow(InvalidValueError);
     expect(() => loadNetwork(new Uint8Array(32))).toThrow(InvalidValueError);
@@ -121,6 +126,11 @@ describe('bad snapshots give one typed error each', () => {
 describe('specs are immutable data (immer)', () => {
   const base = networkSpec({ kernel: { name: 'poly', params: { degree: 2 } }, rule: { name: 'perceptron', options: { kappa: 0 } } });
 
+  it('never freezes the caller\'s own objects', () => {
+    const input = { kernel: { name: 'linear', params: {} } };
+    networkSpec(input);
+    expect(Object.isFrozen(input.kernel)).toBe(false);
+  });
   it('fills defaults and freezes deeply', () => {
     expect(base.run).toEqual({ schedule: 'random-permutation', temperature: 0, maxSweeps: 100 });
     expect(Object.isFrozen(base.kernel.params)).toBe(true);
