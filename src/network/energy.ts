@@ -1,7 +1,7 @@
 import { InvalidValueError, ParameterError } from '../errors.js';
 import { overlaps } from '../kernels/batch.js';
 import type { Kernel } from '../kernels/kernel.js';
-import { assertLength, type BipolarPatterns } from '../patterns/pattern-set.js';
+import { assertBipolarVector, assertLength, type BipolarPatterns } from '../patterns/pattern-set.js';
 import type { RecurrentNetwork } from './recurrent-network.js';
 
 /** An energy function of the state. */
@@ -71,7 +71,8 @@ export interface DenseEnergyOptions {
  * energy is divided by `exp(shift)` of the potential (a positive constant).
  *
  * @throws {@link ShapeError} for option lengths that do not match the patterns; {@link InvalidValueError}
- * for non-finite entries.
+ * for non-finite entries; from the returned function, {@link ShapeError} for a state of the wrong
+ * length and {@link NotBipolarError} for one that is not +/-1.
  * @example
  * ```ts
  * const energy = denseEnergy(X, polynomial({ degree: 3 }));
@@ -92,6 +93,8 @@ export function denseEnergy(patterns: BipolarPatterns, kernel: Kernel, options: 
   const h = new Float64Array(m);
   return (state) => {
     assertLength('state', state, n);
+    // G is tabulated on the overlaps of bipolar states only: any other entry would index outside it.
+    assertBipolarVector('state', state);
     overlaps(patterns, state, h);
     let e = 0;
     for (let mu = 0; mu < m; mu++) e -= a[mu]! * g[(h[mu]! + n) >> 1]!;

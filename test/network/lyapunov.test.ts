@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createRng, expBeta, exponential, gaussian, linear, polynomial, randomBipolar, recurrentNetwork, rectifiedPolynomial, sdmHypercube,
+  NotBipolarError, ShapeError, createRng, expBeta, exponential, gaussian, linear, polynomial, randomBipolar, recurrentNetwork, rectifiedPolynomial, sdmHypercube,
   type BipolarPatterns, type Kernel,
 } from '../../src/index.js';
 import { denseEnergy, networkEnergy } from '../../src/network/energy.js';
@@ -141,6 +141,16 @@ describe('the exact Lyapunov function G(h) - G(h - 2) = 2 k(h - 1)', () => {
       const s = randomBipolar({ count: 1, dim: n }, createRng(61 + t)).data;
       expect(e(s) - hopfield(s)).toBeCloseTo(c, 9);
     }
+  });
+
+  it('denseEnergy(...)(state) refuses a state that is not bipolar (before: a 0 or 0.5 entry read G outside its table, giving NaN or a wrong value)', () => {
+    const e = denseEnergy(X, polynomial({ degree: 3 }));
+    const s = Array.from(randomBipolar({ count: 1, dim: n }, createRng(70)).data);
+    s[3] = 0;
+    expect(() => e(s)).toThrow(NotBipolarError);
+    s[3] = 0.5;
+    expect(() => e(s)).toThrow(/^state: entry 3 is 0.5/);
+    expect(() => e(s.slice(1))).toThrow(ShapeError);
   });
 
   it('networkEnergy refuses networks without a Lyapunov function (neuron-dependent coefficients)', () => {
