@@ -56,7 +56,8 @@ export function recordRecall(network: RecurrentNetwork, spec: NetworkSpec, cue: 
   sim.stop();
   const events = raster.events();
   const k = events.length;
-  const perUpdate = spec.run.schedule === 'poisson' ? n : 1; // Poisson time is in units of N updates
+  // Poisson time is in units of N updates (rate-1 clocks); synchronous events carry their step index.
+  const perUpdate = spec.run.schedule === 'poisson' || spec.run.schedule === 'synchronous' ? n : 1;
   const time = new Float64Array(k);
   const neuron = new Int32Array(k);
   const state = new Int8Array(k);
