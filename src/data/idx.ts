@@ -26,6 +26,18 @@ const TYPES: Readonly<Record<number, { type: IdxType; size: number }>> = {
 };
 
 /**
+ * A DataView on the bytes: buffers are recognised by their tag, not `instanceof`, so a
+ * `SharedArrayBuffer` or a buffer from another realm (a worker, an iframe, a vm context) works.
+ */
+function byteView(bytes: unknown, parameter: string): DataView {
+  if (ArrayBuffer.isView(bytes)) return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tag = Object.prototype.toString.call(bytes);
+  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new DataView(bytes as ArrayBufferLike);
+  const got = bytes === null ? 'null' : typeof bytes === 'object' ? tag : typeof bytes;
+  throw new DataFormatError(parameter, `is ${got}, not bytes`, 'pass the file contents as an ArrayBuffer, SharedArrayBuffer or Uint8Array (e.g. new Uint8Array(await response.arrayBuffer()))');
+}
+
+/**
  * Parses an IDX file (the format of MNIST, Fashion-MNIST, EMNIST, KMNIST) from its bytes.
  *
  * Layout (LeCun et al., http://yann.lecun.com/exdb/mnist/): magic number `0x00 0x00 t d`
@@ -34,9 +46,9 @@ const TYPES: Readonly<Record<number, { type: IdxType; size: number }>> = {
  * `[count, 28, 28]`; labels `0x00000801` with `[count]`. Works in any JavaScript runtime (no file
  * system); read the file with `readIdxFile` from the Node entry, or `fetch` in a browser.
  *
- * @param bytes - the whole file (an `ArrayBuffer` or a view on one).
+ * @param bytes - the whole file (an `ArrayBuffer`, a `SharedArrayBuffer`, from any realm, or a view on one).
  * @param parameter - the name used in error messages (e.g. the file name).
- * @throws {@link DataFormatError} on a wrong magic number, an unknown type code, a zero size, a
+ * @throws {@link DataFormatError} for anything that is not bytes, on a wrong magic number, an unknown type code, a zero size, a
  * truncated header or body, or bytes after the last element.
  * @example
  * ```ts
@@ -45,10 +57,8 @@ const TYPES: Readonly<Record<number, { type: IdxType; size: number }>> = {
  * labels.data; // Uint8Array [7, 3]
  * ```
  */
-export function parseIdx(bytes: ArrayBuffer | ArrayBufferView, parameter = 'idx'): IdxArray {
-  const view = bytes instanceof ArrayBuffer
-    ? new DataView(bytes)
-    : new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function parseIdx(bytes: ArrayBufferLike | ArrayBufferView, parameter = 'idx'): IdxArray {
+  const view = byteView(bytes, parameter);
   const length = view.byteLength;
   if (length < 4) {
     throw new DataFormatError(parameter, `truncated file: ${length} bytes, shorter than the 4-byte magic number`, 'pass the whole IDX file (is the download complete? is it still gzipped?)');

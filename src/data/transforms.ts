@@ -69,7 +69,7 @@ export interface BinariseOptions {
  * Binarises to bipolar patterns: `x -> +1 if x > threshold else -1` (ink +1, background -1 for
  * digits scaled to [0, 1]). kmn's binary networks store bipolar patterns (DESIGN.md section 1).
  *
- * @throws {@link InvalidValueError} when the threshold is not finite.
+ * @throws {@link InvalidValueError} when the threshold is not finite or an entry is NaN.
  * @example
  * ```ts
  * const B = binarise(digits, { threshold: 0.5 }); // BipolarPatterns with the digits' image shape
@@ -80,7 +80,12 @@ export function binarise<P extends Patterns>(patterns: P, options: BinariseOptio
   if (!Number.isFinite(threshold)) throw new InvalidValueError('threshold', `must be finite, got ${threshold}`, 'pass a number such as 0.5');
   const src = patterns.data;
   const data = new Int8Array(src.length);
-  for (let i = 0; i < src.length; i++) data[i] = src[i]! > threshold ? 1 : -1;
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i]!;
+    // NaN > threshold is false: without this check a missing pixel would silently become background.
+    if (Number.isNaN(v)) throw new InvalidValueError('patterns', `entry ${i % patterns.dim} of pattern ${Math.floor(i / patterns.dim)} is NaN`, 'replace missing values before binarising');
+    data[i] = v > threshold ? 1 : -1;
+  }
   return carry(patterns, { kind: 'bipolar', count: patterns.count, dim: patterns.dim, data });
 }
 
@@ -110,6 +115,7 @@ export function toBipolar<P extends Patterns>(patterns: P): Transformed<P, Conti
 /**
  * The mean pattern `m_j = (1/M) sum_mu x_j^mu` (the mean image of an image set).
  *
+ * @throws {@link InvalidValueError} for a set with no pattern.
  * @example
  * ```ts
  * const m = meanPattern(digits); // Float64Array of length 784
@@ -117,6 +123,7 @@ export function toBipolar<P extends Patterns>(patterns: P): Transformed<P, Conti
  */
 export function meanPattern(patterns: Patterns): Float64Array {
   const { count, dim, data } = patterns;
+  if (count === 0) throw new InvalidValueError('patterns', 'is empty: the mean of 0 patterns is undefined (0 / 0)', 'pass at least one pattern, or give centre an explicit mean');
   const mean = new Float64Array(dim);
   for (let mu = 0; mu < count; mu++) {
     const base = mu * dim;
@@ -137,7 +144,8 @@ export interface CentreOptions {
  * correlated; centring removes the common component that makes Hebbian memories collapse to
  * one state (Amit, Gutfreund and Sompolinsky 1987 on biased patterns).
  *
- * @throws {@link ShapeError} when `mean` has the wrong length.
+ * @throws {@link ShapeError} when `mean` has the wrong length; {@link InvalidValueError} when it has
+ * a non-finite entry, or when none is given and the set is empty.
  * @example
  * ```ts
  * const C = centre(digits); // meanPattern(C) is 0 up to rounding
@@ -147,6 +155,7 @@ export function centre<P extends Patterns>(patterns: P, options: CentreOptions =
   const { count, dim, data: src } = patterns;
   const mean = options.mean ?? meanPattern(patterns);
   if (mean.length !== dim) throw new ShapeError('mean', `has length ${mean.length}, expected ${dim}`, 'pass a mean pattern of the same dimension');
+  for (let j = 0; j < dim; j++) if (!Number.isFinite(mean[j]!)) throw new InvalidValueError('mean', `entry ${j} is ${mean[j]}`, 'pass a finite mean pattern, e.g. meanPattern(trainingSet)');
   const data = new Float64Array(src.length);
   for (let mu = 0; mu < count; mu++) {
     const base = mu * dim;

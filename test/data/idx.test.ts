@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DataFormatError } from '../../src/data/data-format-error.js';
 import { parseIdx } from '../../src/data/idx.js';
@@ -58,6 +59,22 @@ describe('parseIdx reads files written byte by byte', () => {
     const padded = new Uint8Array(bytes.length + 5);
     padded.set(bytes, 5);
     expect(Array.from(parseIdx(padded.subarray(5)).data)).toEqual([7, 0, 9]);
+  });
+
+  it('accepts a SharedArrayBuffer and a cross-realm ArrayBuffer; anything else is a DataFormatError, never a TypeError', () => {
+    const bytes = labelFileBytes();
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    // Before: `instanceof ArrayBuffer` was false, so `.buffer` of a SharedArrayBuffer was undefined (TypeError).
+    expect(Array.from(parseIdx(shared).data)).toEqual([7, 0, 9]);
+    const foreign = runInNewContext('new ArrayBuffer(11)') as ArrayBuffer;
+    new Uint8Array(foreign).set(bytes);
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    expect(Array.from(parseIdx(foreign).data)).toEqual([7, 0, 9]);
+    for (const junk of [null, undefined, 'abc', 12, { byteLength: 3 }, [0, 0, 8, 1]]) {
+      expect(() => parseIdx(junk as unknown as ArrayBuffer, 'labels.idx')).toThrow(DataFormatError);
+      expect(() => parseIdx(junk as unknown as ArrayBuffer, 'labels.idx')).toThrow(/^labels\.idx: is .*, not bytes/);
+    }
   });
 
   it('a truncated body, a truncated header, a short file: DataFormatError saying "truncated"', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasImageShape, selectPatterns, withImageShape } from '../../src/data/image-patterns.js';
 import { binarise, centre, downsample, meanPattern, toBipolar, toUnitInterval } from '../../src/data/transforms.js';
 import { InvalidValueError, ShapeError } from '../../src/errors.js';
-import { continuousPatterns } from '../../src/patterns/pattern-set.js';
+import { continuousPatterns, type ContinuousPatterns } from '../../src/patterns/pattern-set.js';
 
 // Two 2 x 4 "images" with raw 8-bit values; expected outputs are computed by hand in each test.
 const raw = withImageShape(continuousPatterns(Float64Array.of(0, 51, 102, 255, 255, 204, 153, 0, 10, 20, 30, 40, 50, 60, 70, 80), { count: 2, dim: 8 }), { height: 2, width: 4 }, [3, 8]);
@@ -67,5 +67,17 @@ describe('image transforms', () => {
     expect(Array.from(S.data.slice(8, 10))).toEqual([0, 51]);
     expect(hasImageShape(S)).toBe(true);
     expect(() => selectPatterns(raw, [2])).toThrow(InvalidValueError);
+  });
+
+  it('NaN entries and empty sets are typed errors (before: binarise mapped NaN to -1, meanPattern divided by 0 and gave NaN)', () => {
+    // Built as literals: continuousPatterns itself rejects NaN, but a Patterns value may come from anywhere.
+    const X: ContinuousPatterns = { kind: 'continuous', count: 2, dim: 2, data: Float64Array.of(0.2, NaN, 0.9, 0.1) };
+    expect(() => binarise(X)).toThrow(InvalidValueError);
+    expect(() => binarise(X)).toThrow(/^patterns: entry 1 of pattern 0 is NaN/);
+    const empty: ContinuousPatterns = { kind: 'continuous', count: 0, dim: 3, data: new Float64Array(0) };
+    expect(() => meanPattern(empty)).toThrow(/^patterns: is empty/);
+    expect(() => centre(empty)).toThrow(InvalidValueError);
+    expect(centre(empty, { mean: [0, 0, 0] }).count).toBe(0);
+    expect(() => centre(continuousPatterns(Float64Array.of(1, 2), { count: 1, dim: 2 }), { mean: [0, NaN] })).toThrow(/^mean: entry 1 is NaN/);
   });
 });
