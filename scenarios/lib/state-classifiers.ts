@@ -1,5 +1,5 @@
 import { InvalidValueError, ShapeError } from '../../src/errors.js';
-import { kernelValue, type Kernel } from '../../src/kernels/kernel.js';
+import { isLinearKernel, kernelValue, type Kernel } from '../../src/kernels/kernel.js';
 import { linear } from '../../src/kernels/inner-product.js';
 import { gaussian } from '../../src/kernels/translation-invariant.js';
 import { continuousPatterns } from '../../src/patterns/pattern-set.js';
@@ -212,14 +212,14 @@ export function predictOneVsRest(model: OneVsRestModel, data: Dataset): Int32Arr
  * standardised feature units: `|w_c[f]|` is how much feature f (a position of the sorted energy
  * profile) moves the field of class c per standard deviation of that feature.
  *
- * @throws {@link InvalidValueError} for a model whose kernel is not linear.
+ * @throws {@link InvalidValueError} for a model whose kernel does not declare `k(h) = h` (by capability, never by name).
  * @example
  * ```ts
  * const [wLearned, wPrototype, wSpurious] = linearWeights(model);
  * ```
  */
 export function linearWeights(model: OneVsRestModel): Float64Array[] {
-  if (model.kernel.name !== 'linear') throw new InvalidValueError('model', `has a ${model.kernel.name} kernel; weights per feature exist for the linear kernel only`, 'train with kernel: linear');
+  if (!isLinearKernel(model.kernel)) throw new InvalidValueError('model', `has a ${model.kernel.name} kernel; weights per feature exist for the linear kernel only`, 'train with kernel: linear');
   return model.coef.map((a) => {
     const w = new Float64Array(model.dim);
     for (let mu = 0; mu < model.count; mu++) {

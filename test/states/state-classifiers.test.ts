@@ -3,6 +3,7 @@ import { createRng, type Rng } from '../../src/rng/rng.js';
 import { confusionMatrix, fitRatioThresholds, kernelClassifiers, linearWeights, predictOneVsRest, predictRatio, softKernelAdatron, trainOneVsRest, type Dataset } from '../../scenarios/lib/state-classifiers.js';
 import { InvalidValueError, ShapeError } from '../../src/errors.js';
 import { linear } from '../../src/kernels/inner-product.js';
+import type { Kernel } from '../../src/kernels/kernel.js';
 import { continuousPatterns } from '../../src/patterns/pattern-set.js';
 import { fit, kernelProblem } from '../../plasticity/index.js';
 
@@ -58,6 +59,11 @@ describe('one-vs-rest kernel classifiers', () => {
     });
     const gaussianModel = trainOneVsRest(train, { rule: 'pa', kernel: 'gaussian', C: 1, maxEpochs: 5, classes: 3, rng: createRng(1) });
     expect(() => linearWeights(gaussianModel)).toThrow(InvalidValueError);
+    // Dispatch by declared capability, not by name: a cubic kernel named 'linear' has no weight vector,
+    // and a linear kernel under another name has one (before, both were decided by the name).
+    const cubicNamedLinear: Kernel = { kind: 'inner-product', name: 'linear', params: {}, k: (h) => h ** 3, positiveDefinite: false };
+    expect(() => linearWeights({ ...model, kernel: cubicNamedLinear })).toThrow(InvalidValueError);
+    expect(linearWeights({ ...model, kernel: { ...linear(), name: 'identity' } })).toEqual(linearWeights(model));
   });
 
   it('soft-margin Kernel-Adatron reaches the soft-margin SVM optimum: 0 <= alpha <= C and the KKT conditions on recomputed fields', () => {
