@@ -43,6 +43,8 @@ interface Task {
 }
 
 interface TaskResult {
+  /** Network size N (the image size for digits). */
+  readonly dim: number;
   readonly recall: number[][];
   readonly stable: number[][];
   readonly storedPatterns: number;
@@ -116,13 +118,14 @@ export default defineScenario({
     });
     const last = result.reports[result.reports.length - 1]!;
     return {
-      recall: result.recall, stable: result.stable, storedPatterns: last.storedPatterns, storedNumbers: last.storedNumbers,
+      dim: tasks[0]!.dim, recall: result.recall, stable: result.stable, storedPatterns: last.storedPatterns, storedNumbers: last.storedNumbers,
       networkExamples: last.networkExamples, converged: result.reports.reduce((a, r) => a + r.converged, 0) / result.reports.length,
     };
   },
   taskCost: (task: Task) => (task.method === 'pseudorehearsal' ? 3 : 1) * (task.degree === 1 ? 2 : 1),
   summarize(p, results: TaskResult[], ctx) {
     const joined = this.tasks(p, ctx).map((t, k) => ({ ...t, ...results[k]! }));
+    const n = results[0]?.dim ?? p.N;
     const rows: Row[] = [];
     const matrix: Row[] = [];
     const stats = new Map<string, { acc: number[]; bwt: number[] }>();
@@ -151,17 +154,19 @@ export default defineScenario({
     for (const degree of p.degrees) {
       const g = joined.filter((r) => r.rule === 'hebbian' && r.method === 'naive' && r.degree === degree);
       if (g.length === 0) continue;
-      const n = g.length * p.perTask;
+      const cues = g.length * p.perTask;
       const first = g.reduce((s, r) => s + r.recall[p.T - 1]![0]!, 0) / g.length;
       const lastTask = g.reduce((s, r) => s + r.recall[p.T - 1]![p.T - 1]!, 0) / g.length;
       const pooled = (first + lastTask) / 2;
-      const se = Math.sqrt(Math.max(pooled * (1 - pooled), 1 / n) * (2 / n));
+      // Tasks are exchangeable under an order-free rule, so the two recall probabilities are equal; the
+      // SE treats the cues as independent Bernoulli trials (floored at one success in `cues`).
+      const se = Math.sqrt(Math.max(pooled * (1 - pooled), 1 / cues) * (2 / cues));
       checks.push({
         claim: `naive Hebbian learning is order-free (${degreeLabel(degree)}): after the last task, the first task is recalled as well as the last`,
         measured: `${first.toFixed(3)} vs ${lastTask.toFixed(3)}`,
         theory: 'equal (alpha = 1 for every pattern whatever the order)',
         pass: Math.abs(first - lastTask) <= 3 * se,
-        criterion: `difference within 3 binomial SE of two proportions over ${n} patterns each (${(3 * se).toFixed(3)})`,
+        criterion: `difference within 3 binomial SE of two proportions over ${cues} patterns each (${(3 * se).toFixed(3)})`,
       });
     }
     // Interference between patterns falls like N^(-p/2) in the kernel (h + 1)^p, so naive forgetting
@@ -215,7 +220,7 @@ export default defineScenario({
         title: `Recall matrix, ${degreeLabel(degree)} kernel`,
         spec: {
           $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${p.N}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${p.data === 'random' ? 'random' : 'permuted-digit'} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
+          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${n}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${p.data === 'random' ? 'random' : 'permuted-digit'} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
           hconcat: p.rules.map((rule, ri) => cell(rule, ri)),
           resolve: { scale: { color: 'shared' } },
         },
@@ -231,7 +236,7 @@ export default defineScenario({
       title: 'Final recall per method',
       spec: {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        title: { text: `Average recall of all ${p.T} tasks after the last one, N = ${p.N}`, subtitle: [`points: mean over ${ctx.trials} task sequences; bars: 95% t interval (clipped to [0, 1]); cue noise ${p.noise}`] },
+        title: { text: `Average recall of all ${p.T} tasks after the last one, N = ${n}`, subtitle: [`points: mean over ${ctx.trials} task sequences; bars: 95% t interval (clipped to [0, 1]); cue noise ${p.noise}`] },
         data: { values: recallValues },
         facet: { column: { field: 'kernelLabel', type: 'nominal', title: 'kernel', sort: { field: 'degree', op: 'min' } } },
         spec: {
@@ -258,7 +263,7 @@ export default defineScenario({
       tables: { matrix },
       checks,
       plots,
-      summary: `${p.T} tasks of ${p.perTask} ${p.data === 'random' ? 'random' : 'permuted-digit'} patterns (N = ${p.N}) are learned one after another by each rule, in kernel form, with each method: naive; rehearsal of ${p.fraction} of every earlier task (stored); pseudorehearsal of the attractors reached from ${p.probes} random probes (nothing stored); the consolidation penalty (EWC analogue, strength ${p.strength}: the field changes of earlier examples weighted by their dual coefficients); and, for the margin rules, each neuron's earlier support vectors. After each task every task is cued with ${p.noise} of its bits flipped; the matrix table holds recall of task s after task t, finalRecall its last-row mean (95% t interval over trials) and backwardTransfer the mean change of each earlier task from when it was learned to the end (negative = forgetting). storedPatterns and storedNumbers are what each method keeps besides the weights.`,
+      summary: `${p.T} tasks of ${p.perTask} ${p.data === 'random' ? 'random' : 'permuted-digit'} patterns (N = ${n}) are learned one after another by each rule, in kernel form, with each method: naive; rehearsal of ${p.fraction} of every earlier task (stored); pseudorehearsal of the attractors reached from ${p.probes} random probes (nothing stored); the consolidation penalty (EWC analogue, strength ${p.strength}: the field changes of earlier examples weighted by their dual coefficients); and, for the margin rules, each neuron's earlier support vectors. After each task every task is cued with ${p.noise} of its bits flipped; the matrix table holds recall of task s after task t, finalRecall its last-row mean (95% t interval over trials) and backwardTransfer the mean change of each earlier task from when it was learned to the end (negative = forgetting). storedPatterns and storedNumbers are what each method keeps besides the weights.`,
     };
   },
 });
