@@ -20,6 +20,11 @@ export interface EnergyMemory {
   energy(x: ArrayLike<number>): number;
   /** Writes `dE/dx` into `out` (length d) and returns `E(x)`. */
   gradient(x: ArrayLike<number>, out: Float64Array): number;
+  /**
+   * `gradient` without its O(d) input checks, for a caller that validated once at its edge and
+   * keeps `x` finite of length d (the loop of {@link descend}). Optional: without it, `gradient` is used.
+   */
+  gradientUnchecked?(x: Float64Array, out: Float64Array): number;
 }
 
 /** Options for {@link descend}. */
@@ -50,7 +55,8 @@ export interface DescendResult {
  * `kernel_recall`). For a small enough step the energy never rises (descent lemma).
  *
  * @throws {@link InvalidValueError} for a non-positive step or depth, a clamp mask of the wrong
- * length, or a non-finite cue.
+ * length, or a non-finite cue (all checked once, before the loop); for a step that makes the
+ * state non-finite (divergence), at the step where it happens.
  * @example
  * ```ts
  * const { x, energies } = descend(mem, cue, { step: 0.1, depth: 1000 });
@@ -70,9 +76,20 @@ export function descend(memory: EnergyMemory, cue: ArrayLike<number>, options: D
   const path = options.trace ? new Float64Array((options.depth + 1) * d) : undefined;
   path?.set(x, 0);
   const alpha = options.step;
+  // The cue was checked above; each step keeps x finite (checked below), so the memory's own checks are skipped.
+  const gradient = memory.gradientUnchecked ? memory.gradientUnchecked.bind(memory) : memory.gradient.bind(memory);
   for (let t = 0; t < options.depth; t++) {
-    energies[t] = memory.gradient(x, g);
-    for (let j = 0; j < d; j++) if (!clamp || !clamp[j]) x[j]! -= alpha * g[j]!;
+    const e = gradient(x, g);
+    energies[t] = e;
+    // A running sum of x is non-finite iff some entry is (or |x| ~ 1e308 / d): divergence, found without another pass.
+    let sum = 0;
+    for (let j = 0; j < d; j++) {
+      if (!clamp || !clamp[j]) x[j]! -= alpha * g[j]!;
+      sum += x[j]!;
+    }
+    if (!Number.isFinite(sum) || Number.isNaN(e)) {
+      throw new InvalidValueError('step', `${alpha} made the descent diverge at step ${t} (E = ${e}, sum of x = ${sum})`, 'use a smaller step');
+    }
     path?.set(x, (t + 1) * d);
   }
   return path ? { x, energies, path } : { x, energies };

@@ -106,6 +106,18 @@ export function exactMemory(options: ExactMemoryOptions): ExactMemory {
     count++;
   };
   if (initial) for (let off = 0; off < initial.length; off += dim) append(initial, off);
+  /** `dE/dx` into `out` and `E(x)`, no input checks (x finite, length d; `out` length d). */
+  const gradientOf = (x: ArrayLike<number>, out: Float64Array): number => {
+    const e = energyOf(x, true);
+    // Gaussian: grad = sum_mu p_mu (x - xi^mu) = x - sum_mu p_mu xi^mu; exponential: -sum_mu p_mu xi^mu.
+    for (let j = 0; j < dim; j++) out[j] = gaussian ? x[j]! : 0;
+    for (let mu = 0; mu < count; mu++) {
+      const p = logits[mu]!;
+      const base = mu * dim;
+      for (let j = 0; j < dim; j++) out[j]! -= p * data[base + j]!;
+    }
+    return e;
+  };
 
   return {
     dim,
@@ -122,16 +134,9 @@ export function exactMemory(options: ExactMemoryOptions): ExactMemory {
       assertLength('x', x, dim);
       assertLength('out', out, dim);
       assertFinite('x', x);
-      const e = energyOf(x, true);
-      // Gaussian: grad = sum_mu p_mu (x - xi^mu) = x - sum_mu p_mu xi^mu; exponential: -sum_mu p_mu xi^mu.
-      for (let j = 0; j < dim; j++) out[j] = gaussian ? x[j]! : 0;
-      for (let mu = 0; mu < count; mu++) {
-        const p = logits[mu]!;
-        const base = mu * dim;
-        for (let j = 0; j < dim; j++) out[j]! -= p * data[base + j]!;
-      }
-      return e;
+      return gradientOf(x, out);
     },
+    gradientUnchecked: gradientOf,
     store(pattern) {
       assertLength('pattern', pattern, dim);
       assertFinite('pattern', pattern);

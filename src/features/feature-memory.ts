@@ -110,6 +110,30 @@ export function featureMemory(options: FeatureMemoryOptions): FeatureMemory {
     }
   }
 
+  /** `dE~/dx` into `out` and `E~(x)`, no input checks (x finite, length d; `out` length d). */
+  const gradientOf = (x: ArrayLike<number>, out: Float64Array): number => {
+    map.project(x, h);
+    const v = psiDot(true);
+    const n2 = norm2Of(x);
+    const ls = logSimilarity(v, n2);
+    evaluations++;
+    if (ls < logClip) {
+      clipped++;
+      out.fill(0);
+      return -logClip / beta;
+    }
+    // dE~/dx = -(1/beta) (dv/dx) / v + (2 gamma / beta) x, dv/dx = sqrt(beta) S^T w.
+    const f = -sb / (beta * v);
+    const g2 = (2 * gamma) / beta;
+    for (let j = 0; j < dim; j++) out[j] = g2 * x[j]!;
+    for (let k = 0; k < y; k++) {
+      const c = f * w[k]!;
+      const base = k * dim;
+      for (let j = 0; j < dim; j++) out[j]! += c * S[base + j]!;
+    }
+    return -ls / beta;
+  };
+
   const memory: FeatureMemory = {
     dim, beta, map, clip, T,
     get count() { return count; },
@@ -133,27 +157,9 @@ export function featureMemory(options: FeatureMemoryOptions): FeatureMemory {
     gradient(x, out) {
       assertLength('out', out, dim);
       assertFinite('x', x);
-      map.project(x, h);
-      const v = psiDot(true);
-      const n2 = norm2Of(x);
-      const ls = logSimilarity(v, n2);
-      evaluations++;
-      if (ls < logClip) {
-        clipped++;
-        out.fill(0);
-        return -logClip / beta;
-      }
-      // dE~/dx = -(1/beta) (dv/dx) / v + (2 gamma / beta) x, dv/dx = sqrt(beta) S^T w.
-      const f = -sb / (beta * v);
-      const g2 = (2 * gamma) / beta;
-      for (let j = 0; j < dim; j++) out[j] = g2 * x[j]!;
-      for (let k = 0; k < y; k++) {
-        const c = f * w[k]!;
-        const base = k * dim;
-        for (let j = 0; j < dim; j++) out[j]! += c * S[base + j]!;
-      }
-      return -ls / beta;
+      return gradientOf(x, out);
     },
+    gradientUnchecked: gradientOf,
     store(pattern) {
       assertLength('pattern', pattern, dim);
       assertFinite('pattern', pattern);

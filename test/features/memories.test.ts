@@ -207,6 +207,32 @@ describe('retrieval by gradient descent', () => {
     expect(() => descend(mem, cue, { step: 0.1, depth: 3, clamp: [1] })).toThrow(/clamp/);
     expect(() => descend(mem, [1, 2], { step: 0.1, depth: 3 })).toThrow(ShapeError);
   });
+
+  it('descend validates once and calls the unchecked gradient, which equals the checked one; divergence is still a typed error', () => {
+    const d = 8;
+    const X = binaryPatterns(3, d, createRng(9));
+    const exact = exactMemory({ dim: d, beta: 4, patterns: X });
+    const features = featureMemory({ map: randomFeatureMap({ kind: 'exp', features: 64, dim: d, beta: 4, rng: createRng(10) }), patterns: X });
+    const cue = Float64Array.from({ length: d }, (_, j) => (j % 2) * 0.3);
+    for (const mem of [exact, features]) {
+      const a = new Float64Array(d);
+      const b = new Float64Array(d);
+      expect(mem.gradientUnchecked!(cue, a)).toBe(mem.gradient(cue, b));
+      expect([...a]).toEqual([...b]);
+      // A memory whose checked gradient throws: descend must never call it (before the fix every step did, O(d) checks each).
+      let unchecked = 0;
+      const spy: EnergyMemory = {
+        dim: d, beta: mem.beta, energy: (x) => mem.energy(x),
+        gradient: () => { throw new Error('checked gradient called inside descend'); },
+        gradientUnchecked: (x, out) => { unchecked++; return mem.gradientUnchecked!(x, out); },
+      };
+      const viaSpy = descend(spy, cue, { step: 0.05, depth: 20 });
+      expect(unchecked).toBe(20);
+      expect([...viaSpy.x]).toEqual([...descend(mem, cue, { step: 0.05, depth: 20 }).x]);
+    }
+    // Gaussian energy, step 1e300: x -> (1 - 1e300) x + 1e300 m overflows to Infinity within two steps.
+    expect(() => descend(exact, cue, { step: 1e300, depth: 5 })).toThrow(/^step: 1e\+300 made the descent diverge/);
+  });
 });
 
 describe('bad input: typed errors naming the parameter, before any change', () => {
