@@ -408,7 +408,7 @@ function runSweep(): void {
     sweep = { options, points: msg.points, ms: msg.ms };
     drawCapacity();
     const half = msg.points.find((p) => p.storedTrials * 2 < p.trials);
-    setStatus('sweep-status', `Done in ${(msg.ms / 1000).toFixed(1)} s in a Web Worker (seed ${options.seed}, ${options.rule.name}, ${options.kernel.name}). ${half ? `Fewer than half the networks store all patterns from M = ${half.M} (α = ${half.load.toFixed(2)}).` : 'Every load stored in at least half the trials.'}`, 'ok', { state: 'done' });
+    setStatus('sweep-status', `Done in ${(msg.ms / 1000).toFixed(1)} s in a Web Worker (seed ${options.seed}, ${options.rule.name}, ${options.kernel.name}). ${half ? `Fewer than half the networks store all patterns from M = ${half.M} (α = ${half.load.toFixed(2)}).` : 'Every load stored in at least half the trials.'}${msg.points[0]!.coverNeuron === null ? ` No Cover curve: the ${options.kernel.name} kernel has no finite feature dimension.` : ''}`, 'ok', { state: 'done' });
     $('capacity-plot').dataset.points = JSON.stringify(msg.points);
   };
   worker.postMessage(options);
@@ -447,7 +447,6 @@ function drawCapacity(): void {
     { label: 'networks storing all M (measured, 95% Wilson)', color: '#E69F00', point: true },
     ...(hasCover ? [{ label: `Cover P(M, d), d = ${options.kernel.name === 'linear' ? 'N − 1' : 'feature dim.'}`, color: '#000000' }, { label: 'Cover P(M, d)^N (independent neurons)', color: '#777777', dashed: true }] : []),
   ]);
-  if (!hasCover) { ctx.fillStyle = '#555'; ctx.font = '12px system-ui, sans-serif'; ctx.fillText(`No Cover curve: the ${options.kernel.name} kernel has no finite feature dimension.`, 60, f.height - 50); }
 }
 
 // ---------- spec download / upload ----------
