@@ -19,6 +19,8 @@ export interface RunArgs {
   readonly force: boolean;
   readonly shard?: ShardSpec;
   readonly progress: ProgressMode;
+  /** Also write each figure as PNG (needs the optional renderer @resvg/resvg-js). */
+  readonly png: boolean;
 }
 
 /** Parsed `kmn merge` options. */
@@ -29,6 +31,7 @@ export interface MergeArgs {
   readonly json: boolean;
   readonly force: boolean;
   readonly progress: ProgressMode;
+  readonly png: boolean;
 }
 
 /** Any parsed command line. */
@@ -82,6 +85,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let json = false;
   let resume = false;
   let force = false;
+  let png = false;
   let progress: ProgressMode = 'auto';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -131,6 +135,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         noValue();
         json = true;
         break;
+      case '--png':
+        noValue();
+        png = true;
+        break;
       case '--resume':
         noValue();
         resume = true;
@@ -140,7 +148,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         force = true;
         break;
       default:
-        if (arg.startsWith('-')) throw new ParameterError(arg, 'is not an option of `kmn run`', 'use --set, --seed, --trials, --workers, --out, --resume, --force, --shard, --progress, --quiet or --json');
+        if (arg.startsWith('-')) throw new ParameterError(arg, 'is not an option of `kmn run`', 'use --set, --seed, --trials, --workers, --out, --resume, --force, --shard, --progress, --quiet, --png or --json');
         if (scenario !== undefined) throw new ParameterError('scenario', `given twice (${JSON.stringify(scenario)} and ${JSON.stringify(arg)})`, 'run one scenario at a time');
         scenario = arg;
     }
@@ -148,7 +156,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (scenario === undefined) throw new ParameterError('scenario', 'missing', 'write `kmn run <scenario>`; `kmn list` shows them');
   if (resume && force) throw new ParameterError('--force', 'contradicts --resume', 'pass --resume to continue a run, or --force to start it over');
   return {
-    command: 'run', scenario, sets, json, resume, force, progress,
+    command: 'run', scenario, sets, json, resume, force, progress, png,
     ...(seed !== undefined && { seed }), ...(trials !== undefined && { trials }), ...(workers !== undefined && { workers }), ...(out !== undefined && { out }), ...(shard !== undefined && { shard }),
   };
 }
@@ -158,6 +166,7 @@ function parseMerge(rest: readonly string[]): MergeArgs {
   let out: string | undefined;
   let json = false;
   let force = false;
+  let png = false;
   let progress: ProgressMode = 'auto';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -172,15 +181,18 @@ function parseMerge(rest: readonly string[]): MergeArgs {
       case '--force':
         force = true;
         break;
+      case '--png':
+        png = true;
+        break;
       case '--quiet':
       case '-q':
         progress = 'none';
         break;
       default:
-        if (arg.startsWith('-')) throw new ParameterError(arg, 'is not an option of `kmn merge`', 'use --out, --force, --quiet or --json');
+        if (arg.startsWith('-')) throw new ParameterError(arg, 'is not an option of `kmn merge`', 'use --out, --force, --quiet, --png or --json');
         dirs.push(arg);
     }
   }
   if (dirs.length === 0) throw new ParameterError('merge', 'needs the shard folders', 'write `kmn merge DIR1 DIR2 ... --out DIR`');
-  return { command: 'merge', dirs, json, force, progress, ...(out !== undefined && { out }) };
+  return { command: 'merge', dirs, json, force, progress, png, ...(out !== undefined && { out }) };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { KmnError } from '../src/errors.js';
+import { svgToPng } from '../src/report/svg-to-png.js';
 import { writeRun } from '../src/report/write-run.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { mergeShards } from '../src/scenario/merge-shards.js';
@@ -42,7 +43,7 @@ usage:
   kmn list                               list the scenarios
   kmn run <scenario|./file.ts> [options] run one
   kmn merge DIR... [--out DIR]           combine the shards of one run into its outputs
-                                         (also --json, --quiet, --force as for kmn run)
+                                         (also --json, --quiet, --force, --png as for kmn run)
 
 options of kmn run:
   --set key=value   a scenario parameter (lists comma-separated); repeatable
@@ -57,6 +58,7 @@ options of kmn run:
   --progress MODE   auto (bar on a terminal, plain lines otherwise), bar, plain or none
   --quiet, -q       no progress and no summary line on stderr
   --json            print the result object on stdout and nothing else
+  --png             also write each figure as PNG (optional dependency @resvg/resvg-js)
 
 exit status: 0 done, 1 the run failed, 2 bad usage or parameters (nothing was run),
 3 done but a check differs from theory, 130/143 interrupted by SIGINT/SIGTERM (resume with --resume)`;
@@ -82,6 +84,8 @@ const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) =
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
     const args = parseArgs(argv);
+    // --png needs an optional renderer: find out before any work, not after the run.
+    if ((args.command === 'run' || args.command === 'merge') && args.png) await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
     switch (args.command) {
       case 'help':
         io.stdout(`${usage}\n`);
@@ -178,7 +182,7 @@ async function run(args: RunArgs, argv: readonly string[], io: CliIo): Promise<n
       force: args.force,
       ...(args.shard !== undefined && { shard: args.shard }),
       signal: stop.signal,
-      write: (dir, r) => writeRun(dir, r, { description: scenario.description }),
+      write: (dir, r) => writeRun(dir, r, { description: scenario.description, png: args.png }),
       onProgress: (p) => progress.update(p),
       // In logs, say at once what this run will do (the periodic lines follow every 10 s).
       onStart: ({ pending, finished, total }) => {
@@ -234,7 +238,7 @@ async function merge(args: MergeArgs, io: CliIo): Promise<number> {
       loaded = (await loadScenario(source, builtinScenarios)).scenario;
       return loaded;
     },
-    write: (staging, r) => writeRun(staging, r, { description: loaded!.description }),
+    write: (staging, r) => writeRun(staging, r, { description: loaded!.description, png: args.png }),
   });
   const mode = args.progress === 'none' ? 'none' : 'plain';
   return report(loaded!, merged, args.out ?? dir, args.json, mode, io, `${args.dirs.length} shards merged, ${((Date.now() - started) / 1000).toFixed(1)} s`);
