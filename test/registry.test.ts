@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InvalidValueError, ParameterError, RegistryError, createRegistry } from '../src/index.js';
+import { InvalidValueError, ParameterError, RegistryError, createRegistry } from '../node.js';
 import { option, optionsJsonSchema, parseOptions } from '../src/registry.js';
 
 describe('createRegistry / withDefaults (shared by kernels, rules and neuron models)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, restoreRng } from '../src/index.js';
+import { createRng, restoreRng } from '../node.js';
 
 describe('Rng (seedrandom Alea)', () => {
   it('gives the same bits for the same seed', () => {

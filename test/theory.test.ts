@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquareCdf, coverNetworkCapacity, coverSeparableProbability, expBetaRecallProbability, hebbianBitError, hebbianBitErrorExact, hebbianBitErrorFinite, normalCdf } from '../src/index.js';
+import { chiSquareCdf, coverNetworkCapacity, coverSeparableProbability, expBetaRecallProbability, hebbianBitError, hebbianBitErrorExact, hebbianBitErrorFinite, normalCdf } from '../node.js';
 
 describe('Cover (1965) separability probability', () => {
   it('is 1 up to M = n and exactly 1/2 at M = 2n (symmetry of the binomial sum)', () => {

@@ -1,4 +1,4 @@
-import { createRng, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, rasterMonitor, recurrentNetwork, simulation, type Kernel } from '../../src/index.js';
+import { createRng, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, rasterMonitor, recurrentNetwork, simulation, type Kernel } from '../../node.js';
 import { meets, medianMs, type BenchRow } from './bench-row.js';
 
 /**

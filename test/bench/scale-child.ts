@@ -1,6 +1,6 @@
 // Child process of scale.bench.ts: builds an N = 10000, M = 10000 network and runs one
 // asynchronous sweep; prints timings and the peak resident memory as JSON.
-import { createRng, flipBits, linear, patternRow, randomBipolar, recurrentNetwork } from '../../src/index.js';
+import { createRng, flipBits, linear, patternRow, randomBipolar, recurrentNetwork } from '../../node.js';
 
 const n = 10_000;
 const m = 10_000;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng, linear, randomBipolar } from '../../src/index.js';
+import { createRng, linear, randomBipolar } from '../../node.js';
 import { kernelAdatron, overlapMatrix, trainCoefficients } from '../../plasticity/index.js';
 import type { BenchRow } from './bench-row.js';
 

@@ -6,7 +6,7 @@
  * load alpha by `1 / alpha = int_{-kappa}^inf Dt (t + kappa)^2`; the max-margin neurons of a large
  * network approach it (the reported margin is in units where inputs have norm sqrt(N - 1)).
  */
-import { createRng, isLinearKernel, linear, normalCdf, polynomial, randomBipolar, type Kernel } from '../../src/index.js';
+import { createRng, isLinearKernel, linear, normalCdf, polynomial, randomBipolar, type Kernel } from '../../node.js';
 import { kernelAdatron, trainCoefficients } from '../../plasticity/index.js';
 
 /** Bench result row (see test/bench/run.ts). */

@@ -1,4 +1,4 @@
-import { runScenario } from '../../src/index.js';
+import { runScenario } from '../../node.js';
 import capacity from '../../scenarios/capacity.js';
 
 const moduleUrl = new URL('../../scenarios/capacity.ts', import.meta.url).href;

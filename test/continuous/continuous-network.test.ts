@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DuplicatePatternError, InvalidValueError, ShapeError, SingularMatrixError, continuousPatterns, createRng, expBeta, factorize, gaussianPatterns,
   interpolationNetwork, patternRow, softmaxNetwork, spherePatterns, zeroTemperatureNetwork, type ContinuousPatterns, type Rng,
-} from '../../src/index.js';
+} from '../../node.js';
 
 function minDistance(X: ContinuousPatterns): number {
   let best = Infinity;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeError, createRng, exponential, feedForwardNetwork, flipBits, linear, patternRow, polynomial, randomBipolar, sdmFeatureMap } from '../../src/index.js';
+import { ShapeError, createRng, exponential, feedForwardNetwork, flipBits, linear, patternRow, polynomial, randomBipolar, sdmFeatureMap } from '../../node.js';
 import { kernelAdatron, trainFeedForward } from '../../plasticity/index.js';
 
 describe('feed-forward hetero-associative network (Property 1)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, randomBipolar } from '../../src/index.js';
+import { createRng, randomBipolar } from '../../node.js';
 import { hammingStats, packBipolar } from '../../src/network/hot-loops.js';
 
 describe('packed bipolar overlaps (XOR + popcount)', () => {

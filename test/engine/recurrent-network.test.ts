@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidValueError, NotBipolarError, ParameterError, ShapeError, createRng, expBeta, exponential, flipBits, linear, patternRow, polynomial,
   randomBipolar, recurrentNetwork, sdmHypercube, type BipolarPatterns, type Kernel,
-} from '../../src/index.js';
+} from '../../node.js';
 import { kernelFormNeuron } from '../../src/network/kernel-form-neuron.js';
 
 /** Classical Hopfield weights W = X^T X with zero diagonal, computed independently. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, linear, randomBipolar, type BipolarPatterns } from '../../src/index.js';
+import { createRng, linear, randomBipolar, type BipolarPatterns } from '../../node.js';
 import { perceptron, pseudoinverse, trainCoefficients } from '../../plasticity/index.js';
 import { exactCapacity } from '../../plasticity/exact/exact-capacity.js';
 import { storesAll } from '../../plasticity/exact/stores-all.js';

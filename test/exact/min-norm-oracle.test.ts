@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/index.js';
+import { createRng, type Rng } from '../../node.js';
 import { MinNormSolver } from '../../plasticity/exact/min-norm-point.js';
 import { farkasCertificate } from '../../plasticity/exact/rational-certificate.js';
 import { separableByExactLp } from './rational-lp.js';

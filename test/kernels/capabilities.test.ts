@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   affineForm, agreeOnHypercube, expBeta, exponential, exponentialRate, gaussian, isLinearKernel, linear, polynomial, sdmHypercube, type Kernel,
-} from '../../src/index.js';
+} from '../../node.js';
 
 describe('kernel capabilities are declarations, never names', () => {
   const cubicNamedLinear: Kernel = { kind: 'inner-product', name: 'linear', params: {}, k: (h) => h ** 3, positiveDefinite: false };

@@ -1,7 +1,7 @@
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { continuousPatterns, createRng, expBeta, gaussian, gaussianPatterns, kernelMatrix, kernelValue, kernelVector, laplacian, patternRow, randomBipolar, spherePatterns } from '../../src/index.js';
-import type { Patterns } from '../../src/index.js';
+import { continuousPatterns, createRng, expBeta, gaussian, gaussianPatterns, kernelMatrix, kernelValue, kernelVector, laplacian, patternRow, randomBipolar, spherePatterns } from '../../node.js';
+import type { Patterns } from '../../node.js';
 
 // Translation-invariant kernels: Exp_beta (Eq. 21), Gaussian, Laplacian.
 

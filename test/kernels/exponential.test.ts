@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, bipolarPatterns, createRng, exponential, flipBits, kernelMatrix, overlaps, patternRow, randomBipolar, scaledKernelVector } from '../../src/index.js';
+import { InvalidValueError, bipolarPatterns, createRng, exponential, flipBits, kernelMatrix, overlaps, patternRow, randomBipolar, scaledKernelVector } from '../../node.js';
 
 // The exponential kernel exp(h / T) at overlaps h ~ N = 10^4 (T = 1) overflows a double
 // (exp(709.8) is the largest finite value); scaledKernelVector must evaluate it shifted.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, createRng, exponential, kernelValue, linear, polynomial, rectifiedPolynomial } from '../../src/index.js';
+import { InvalidValueError, createRng, exponential, kernelValue, linear, polynomial, rectifiedPolynomial } from '../../node.js';
 
 // (x . y + c)^p = phi(x) . phi(y) with the explicit sigma-pi feature map (DESIGN.md section 3).
 

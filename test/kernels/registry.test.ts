@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InvalidValueError, KmnError, ParameterError, RegistryError, createKernel, kernelEntry, kernelNames, kernelValue, registerKernel } from '../../src/index.js';
+import { InvalidValueError, KmnError, ParameterError, RegistryError, createKernel, kernelEntry, kernelNames, kernelValue, registerKernel } from '../../node.js';
 import { kernelJsonSchema } from '../../src/kernels/registry.js';
 import { option } from '../../src/registry.js';
-import type { Kernel } from '../../src/index.js';
+import type { Kernel } from '../../node.js';
 
 // The kernel registry: every builtin is constructible by name; errors are typed and name the culprit.
 
@@ -92,7 +92,7 @@ describe('kernel registry', () => {
 
 describe('batch evaluation (evalK) equals the scalar kernel functions', () => {
   it('for every builtin kernel with and without a batch form', async () => {
-    const { createKernel, evalK } = await import('../../src/index.js');
+    const { createKernel, evalK } = await import('../../node.js');
     const cases: [string, Record<string, number>][] = [['linear', {}], ['poly', { degree: 3, c: 1 }], ['poly', { degree: 5 }], ['rectified-poly', { degree: 2 }], ['exp', { temperature: 3 }], ['exp-beta', { r: 2, beta: 1.5 }], ['gaussian', { sigma: 1 }], ['sdm-hypercube', { dim: 10, radius: 3 }]];
     const input = Float64Array.of(-3, -1, 0, 0.5, 2, 4, 8);
     for (const [name, params] of cases) {

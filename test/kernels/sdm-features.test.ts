@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, createRng, flipBits, patternRow, randomBipolar, sdmFeatureMap, sdmHypercube, sdmHypersphereValue, sdmKernelEstimate, spherePatterns } from '../../src/index.js';
-import type { Patterns, Rng } from '../../src/index.js';
+import { InvalidValueError, createRng, flipBits, patternRow, randomBipolar, sdmFeatureMap, sdmHypercube, sdmHypersphereValue, sdmKernelEstimate, spherePatterns } from '../../node.js';
+import type { Patterns, Rng } from '../../node.js';
 
 // A finite SDM (Eq. 13) with N_phi random addresses: phi(x) . phi(y) / N_phi -> K_SDM (Eq. 15).
 // For i.i.d. addresses the number of addresses active for both x and y is exactly

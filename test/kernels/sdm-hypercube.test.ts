@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, bipolarPatterns, createRng, flipBits, kernelValue, patternRow, randomBipolar, sdmHypercube, sdmHypercubeLogTable } from '../../src/index.js';
+import { InvalidValueError, bipolarPatterns, createRng, flipBits, kernelValue, patternRow, randomBipolar, sdmHypercube, sdmHypercubeLogTable } from '../../node.js';
 
 // Independent references for the SDM kernel on the hypercube (Property 3.1, Eq. 16).
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, createKernel, createRng, kernelValue, sdmHypersphere, sdmHypersphereApprox, sdmHypersphereValue, spherePatterns } from '../../src/index.js';
+import { InvalidValueError, createKernel, createRng, kernelValue, sdmHypersphere, sdmHypersphereApprox, sdmHypersphereValue, spherePatterns } from '../../node.js';
 
 // The SDM kernel with addresses on the unit sphere (Property 3.2): Eq. 17 (exact) and Eq. 18
 // (sparse closed form).

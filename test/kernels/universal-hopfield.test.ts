@@ -9,7 +9,7 @@ import {
   softmaxInPlace,
   softmaxSeparation,
   universalHopfieldRecall,
-} from '../../src/index.js';
+} from '../../node.js';
 
 // The Universal Hopfield Network view P sep(sim(M, q)) (Millidge et al. 2022; DESIGN.md section 2).
 

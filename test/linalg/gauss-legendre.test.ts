@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussLegendre, integrate } from '../../src/index.js';
+import { gaussLegendre, integrate } from '../../node.js';
 
 describe('Gauss-Legendre quadrature', () => {
   it('n points integrate x^d exactly over [-1, 1] for every d <= 2n - 1', () => {

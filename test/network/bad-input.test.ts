@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidValueError, NotBipolarError, ParameterError, ShapeError, createRng, feedForwardNetwork, gaussianPatterns, linear, patternRow, randomBipolar,
   recurrentNetwork, type BipolarPatterns,
-} from '../../src/index.js';
+} from '../../node.js';
 
 describe('bad input at the network edge is a typed error naming the parameter', () => {
   const X = randomBipolar({ count: 3, dim: 8 }, createRng(1));

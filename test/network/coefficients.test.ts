@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, feedForwardNetwork, linear, patternRow, polynomial, randomBipolar, recurrentNetwork } from '../../src/index.js';
+import { createRng, feedForwardNetwork, linear, patternRow, polynomial, randomBipolar, recurrentNetwork } from '../../node.js';
 import { kernelAdatron, train, type TrainableNetwork } from '../../plasticity/index.js';
 
 describe('coefficients handed to a network (the plasticity interface)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SingularMatrixError, continuousPatterns, createRng, expBeta, gaussianPatterns, interpolationNetwork, patternRow, type ContinuousPatterns } from '../../src/index.js';
+import { SingularMatrixError, continuousPatterns, createRng, expBeta, gaussianPatterns, interpolationNetwork, patternRow, type ContinuousPatterns } from '../../node.js';
 
 function minDistance(X: ContinuousPatterns): number {
   let best = Infinity;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, energyMonitor, linear, randomBipolar, recurrentNetwork, simulation } from '../../src/index.js';
+import { createRng, energyMonitor, linear, randomBipolar, recurrentNetwork, simulation } from '../../node.js';
 
 describe('energy descent (Hopfield 1982) with symmetric weights, zero diagonal and thresholds', () => {
   // Coefficients that depend on the pattern only, alpha_i^mu = a^mu >= 0, give symmetric weights

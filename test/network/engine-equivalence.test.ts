@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, expBeta, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
+import { createRng, expBeta, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../node.js';
 import { kernelFormNeuron } from '../../src/network/kernel-form-neuron.js';
 
 describe('overlap engine and neuron-model engine with trained-like coefficients, thresholds and noise', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createRng, exponential, feedForwardNetwork, flipBits, patternRow, pyramidalNeuron, randomBipolar, recurrentNetwork, type BipolarPatterns,
-} from '../../src/index.js';
+} from '../../node.js';
 import { unshiftField } from '../../src/network/scaled-field.js';
 
 /** Eq. 12 by brute force: sum_mu alpha_i^mu xi_i^mu exp(sum_{j != i} xi_j^mu s_j / T) - theta_i. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NotBipolarError, ShapeError, createRng, expBeta, exponential, gaussian, linear, polynomial, randomBipolar, recurrentNetwork, rectifiedPolynomial, sdmHypercube,
   type BipolarPatterns, type Kernel,
-} from '../../src/index.js';
+} from '../../node.js';
 import { denseEnergy, networkEnergy } from '../../src/network/energy.js';
 
 // Item 5 of issue 10: the exact Lyapunov function of asynchronous dynamics without self-connections

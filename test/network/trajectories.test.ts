@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createRng, expBeta, exponential, flipBits, patternRow, polynomial, pyramidalNeuron, randomBipolar, recurrentNetwork, rectifiedPolynomial,
   sdmHypercube, type Kernel, type RecurrentNetwork, type Schedule,
-} from '../../src/index.js';
+} from '../../node.js';
 import { kernelFormNeuron } from '../../src/network/kernel-form-neuron.js';
 
 // Trajectories of every engine against a plain loop over Eq. 12 written here: for each update,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidValueError, ParameterError, RegistryError, ShapeError, createNeuronModel, createRng, flipBits, gaussian, linear, neuronModelNames, patternRow, polynomial, pyramidalNeuron,
   randomBipolar, recurrentNetwork, registerNeuronModel, sdmNeuron, sigmaPiNeuron, type BipolarPatterns, type NeuronModel, type RecurrentNetwork, type Rng,
-} from '../../src/index.js';
+} from '../../node.js';
 import { z } from 'zod';
 import { neuronModelJsonSchema } from '../../neurons/registry.js';
 import { extractExamples } from '../docs/extract-examples.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   continuousUnit, createRng, expBeta, flipBits, gaussianPatterns, interpolationNetwork, linear, oddSetSequences, patternRow, pointNeuron, polynomial,
   pyramidalNeuron, randomBipolar, recurrentNetwork, sdmHypercube, sdmNeuron, sigmaPiNeuron, sigmaPiWeights, softmaxNetwork,
-} from '../../src/index.js';
+} from '../../node.js';
 import { kernelAdatron, trainCoefficients } from '../../plasticity/index.js';
 
 describe('sigma-pi feature form equals the pyramidal kernel form', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addGaussianNoise, createRng, flipBits, maskEntries, patternRow, randomBipolar } from '../../src/index.js';
+import { addGaussianNoise, createRng, flipBits, maskEntries, patternRow, randomBipolar } from '../../node.js';
 
 // Cue corruption: exact flip / mask counts and the noise variance.
 

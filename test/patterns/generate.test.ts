@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, ShapeError, correlatedBipolar, createRng, gaussianPatterns, patternsFromData, randomBipolar, spherePatterns } from '../../src/index.js';
+import { InvalidValueError, ShapeError, correlatedBipolar, createRng, gaussianPatterns, patternsFromData, randomBipolar, spherePatterns } from '../../node.js';
 
 // Pattern generators: each statistic is compared with its exact expectation within 4 standard
 // errors (fixed seeds, so the tests are deterministic; 4 s.e. is a ~6e-5 two-sided tail each).

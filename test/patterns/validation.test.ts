@@ -13,7 +13,7 @@ import {
   continuousPatterns,
   neuronMajor,
   patternRow,
-} from '../../src/index.js';
+} from '../../node.js';
 
 // Validation at the API edge: typed errors that name the parameter and the offending entry.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as plasticity from '../../plasticity/index.js';
-import * as kmn from '../../src/index.js';
+import * as kmn from '../../node.js';
 
 describe('the public API of plasticity is pinned (changing it is a deliberate act)', () => {
   it('exports exactly these runtime names', () => {

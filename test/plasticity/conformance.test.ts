@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KmnError, createRng, gaussianPatterns, linear, randomBipolar } from '../../src/index.js';
+import { KmnError, createRng, gaussianPatterns, linear, randomBipolar } from '../../node.js';
 import * as plasticity from '../../plasticity/index.js';
 import {
   cloneState, createRule, fit, kernelProblem, neuronReport, registerRule, ruleEntry, ruleFromSpec, ruleJsonSchema, ruleNames, ruleSpec,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, gaussianPatterns, linear } from '../../src/index.js';
+import { createRng, gaussianPatterns, linear } from '../../node.js';
 import { fit, kernelAdatron, kernelProblem } from '../../plasticity/index.js';
 import { coverFraction } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, createRng, linear, polynomial, randomBipolar, recurrentNetwork, sdmNeuron, type InnerProductKernel } from '../../src/index.js';
+import { ParameterError, createRng, linear, polynomial, randomBipolar, recurrentNetwork, sdmNeuron, type InnerProductKernel } from '../../node.js';
 import { adatron, kernelAdatron, kernelProblem, recurrentProblems, train, trainCoefficients } from '../../plasticity/index.js';
 import { bruteGram, runAsynchronous } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, KmnError, NotBipolarError, ParameterError, RegistryError, ShapeError, SingularMatrixError, continuousPatterns, createRng, exponential, gaussianPatterns, linear, randomBipolar } from '../../src/index.js';
+import { InvalidValueError, KmnError, NotBipolarError, ParameterError, RegistryError, ShapeError, SingularMatrixError, continuousPatterns, createRng, exponential, gaussianPatterns, linear, randomBipolar } from '../../node.js';
 import { fit, adatron, centredHebbian, createRule, hebbian, perceptronSchema, kernelAdatron, kernelProblem, localProblem, minover, passiveAggressive, perceptron, pseudoinverse, registerRule, train, trainCoefficients, trainFeedForward, trainingSession, recurrentProblems } from '../../plasticity/index.js';
 
 function thrown(fn: () => unknown): KmnError {

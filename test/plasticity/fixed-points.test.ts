@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
+import { createRng, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../node.js';
 import { kernelAdatron, minover, passiveAggressive, perceptron, train, type LearningRule } from '../../plasticity/index.js';
 import { runAsynchronous } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, hebbianBitErrorExact, linear, normalCdf, randomBipolar, type BipolarPatterns } from '../../src/index.js';
+import { createRng, hebbianBitErrorExact, linear, normalCdf, randomBipolar, type BipolarPatterns } from '../../node.js';
 import { centredHebbian, fit, hebbian, recurrentProblems, trainCoefficients } from '../../plasticity/index.js';
 
 /**

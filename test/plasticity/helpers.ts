@@ -3,7 +3,7 @@
  * plasticity code: kernel matrices are evaluated pair by pair from the raw vectors, the SVM is
  * solved by enumerating active sets, and the dynamics are a plain asynchronous update loop.
  */
-import type { Kernel, Patterns } from '../../src/index.js';
+import type { Kernel, Patterns } from '../../node.js';
 
 /** Kernel matrix of the rows of `x` (M x n), pair by pair. */
 export function bruteGram(x: ArrayLike<number>, m: number, n: number, kernel: Kernel, skip = -1): Float64Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, exponential, linear, polynomial, randomBipolar } from '../../src/index.js';
+import { createRng, exponential, linear, polynomial, randomBipolar } from '../../node.js';
 import { fit, pseudoinverse, recurrentProblems, trainCoefficients } from '../../plasticity/index.js';
 import { bruteGram, fieldsFrom, runAsynchronous } from './helpers.js';
 

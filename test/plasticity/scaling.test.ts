@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, exponential, randomBipolar } from '../../src/index.js';
+import { createRng, exponential, randomBipolar } from '../../node.js';
 import { kernelAdatron, recurrentProblems, train, trainCoefficients } from '../../plasticity/index.js';
 import { bruteGram, fieldsFrom } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continuousPatterns, createRng, gaussianPatterns, linear, polynomial, randomBipolar } from '../../src/index.js';
+import { continuousPatterns, createRng, gaussianPatterns, linear, polynomial, randomBipolar } from '../../node.js';
 import { fit, adatron, kernelAdatron, kernelProblem, passiveAggressive, perceptron, trainCoefficients, type LearningRule } from '../../plasticity/index.js';
 import { bruteGram, fieldsFrom } from './helpers.js';
 

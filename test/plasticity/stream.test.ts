@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filter, take, toArray } from 'rxjs';
-import { createRng, expBeta, linear, polynomial, randomBipolar, trainingEvents$ } from '../../src/index.js';
+import { createRng, expBeta, linear, polynomial, randomBipolar, trainingEvents$ } from '../../node.js';
 import { hebbian, perceptron, presentations, recurrentProblems, trainCoefficients, trainFeedForward, trainingSession, type TrainingEvent } from '../../plasticity/index.js';
 import { bruteGram } from './helpers.js';
 

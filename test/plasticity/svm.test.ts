@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, gaussianPatterns, linear, polynomial, randomBipolar } from '../../src/index.js';
+import { createRng, gaussianPatterns, linear, polynomial, randomBipolar } from '../../node.js';
 import { fit, kernelAdatron, kernelProblem, minover, neuronReport, recurrentProblems, type LearningRule, type LocalProblem } from '../../plasticity/index.js';
 import { bruteForceSvm, bruteGram, fieldsFrom } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ParameterError, createRng, defineScenario, param, parseParams, runScenario, taskRng, toCsv, writeFileAtomic } from '../../src/index.js';
+import { ParameterError, createRng, defineScenario, param, parseParams, runScenario, taskRng, toCsv, writeFileAtomic } from '../../node.js';
 import coin from '../fixtures/coin-scenario.js';
 
 describe('scenario parameters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/index.js';
+import { runScenario } from '../../node.js';
 import basins from '../../scenarios/basins.js';
 
 describe('basins scenario (small size)', () => {

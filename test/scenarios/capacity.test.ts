@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng, runScenario } from '../../src/index.js';
+import { createRng, runScenario } from '../../node.js';
 import capacity from '../../scenarios/capacity.js';
 import { coverFraction } from '../plasticity/helpers.js';
 

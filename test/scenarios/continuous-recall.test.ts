@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expBetaCapacityBound, expBetaRecallProbability, runScenario } from '../../src/index.js';
+import { expBetaCapacityBound, expBetaRecallProbability, runScenario } from '../../node.js';
 import continuousRecall from '../../scenarios/continuous-recall.js';
 import { linearFit } from '../../scenarios/lib/geometry.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverSeparableProbability, runScenario } from '../../src/index.js';
+import { coverSeparableProbability, runScenario } from '../../node.js';
 import dendrites from '../../scenarios/dendrites.js';
 
 /** Cover's E[M_max] for N independent neurons with `inputs` features (Cover 1965, nested sets). */

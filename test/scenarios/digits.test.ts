@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenario/run-scenario.js';
-import { createRng, flipBits, kernelAdatron, linear, patternRow, recurrentNetwork, train } from '../../src/index.js';
+import { createRng, flipBits, kernelAdatron, linear, patternRow, recurrentNetwork, train } from '../../node.js';
 import { shuffledBlocks } from '../../src/data/blocks.js';
 import { selectPatterns } from '../../src/data/image-patterns.js';
 import { loadMnist } from '../../src/data/node/mnist.js';

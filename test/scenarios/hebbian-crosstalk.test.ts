@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hebbianBitError, runScenario } from '../../src/index.js';
+import { hebbianBitError, runScenario } from '../../node.js';
 import crosstalk from '../../scenarios/hebbian-crosstalk.js';
 
 describe('hebbian-crosstalk scenario (small size)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/index.js';
+import { runScenario } from '../../node.js';
 import sdmKernel from '../../scenarios/sdm-kernel.js';
 
 describe('sdm-kernel scenario (small size, ~3 s)', () => {

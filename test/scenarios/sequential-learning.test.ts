@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/index.js';
+import { runScenario } from '../../node.js';
 import scenario from '../../scenarios/sequential-learning.js';
 
 describe('sequential-learning scenario (tiny)', () => {

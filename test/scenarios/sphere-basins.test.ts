@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/index.js';
+import { runScenario } from '../../node.js';
 import sphereBasins, { capFraction, fibonacciSphere } from '../../scenarios/sphere-basins.js';
 
 describe('sphere-basins scenario (small size)', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, dotSimilarity, negativeEuclidean, negativeManhattan } from '../../src/index.js';
+import { createRng, dotSimilarity, negativeEuclidean, negativeManhattan } from '../../node.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { normalCdf } from '../../src/linalg/special.js';
 import uhn from '../../scenarios/uhn-benchmark.js';
 import {
-  compare, comparisons, corrupt, errorThreshold, isCorrect, project, separationFunction, separationWeights, similarityScores, squaredError,
+  MIN_THRESHOLD_DIM, compare, comparisons, corrupt, errorThreshold, isCorrect, project, separationApplies, separationFunction, separationWeights,
+  similarityScores, squaredError, uhnSeparations,
 } from '../../scenarios/lib/uhn-protocol.js';
+import { ParameterError } from '../../src/errors.js';
 
 // Two memories m0 = (1, 0), m1 = (0, 2) and the query q = (1, 1); every expected value is worked by hand.
 const M = Float64Array.of(1, 0, 0, 2);
@@ -95,6 +97,25 @@ describe('UHN separation functions against hand computations', () => {
     expect(Array.from(separationWeights(Float64Array.of(-1, -2), separationFunction('identity', 1), false))).toEqual([-1, -2]);
   });
 
+  it('negative distances run with softmax and max only: x^2 on (-1, -sqrt 2) weights the farther m1 twice as much; softmax and max favour the nearer m0', () => {
+    // q = (1, 1), m0 = (1, 0) at distance 1, m1 = (0, 2) at distance sqrt 2.
+    const neg = () => Float64Array.from(scores('neg-euclidean'));
+    const sq = separationWeights(neg(), separationFunction('poly2', 1), false);
+    expect(sq[0]).toBeCloseTo(1, 15);
+    expect(sq[1]).toBeCloseTo(2, 14); // the wrong way round: why the pair is not run
+    expect(Array.from(separationWeights(neg(), separationFunction('max', 1), false))).toEqual([1, 0]);
+    const soft = separationWeights(neg(), separationFunction('softmax', 2), false);
+    expect(soft[0]).toBeGreaterThan(soft[1]!);
+    // softmax is shift-invariant: the same weights as for the scores shifted by +5
+    const shifted = separationWeights(Float64Array.from(scores('neg-euclidean'), (v) => v + 5), separationFunction('softmax', 2), false);
+    expect(shifted[0]).toBeCloseTo(soft[0]!, 14);
+    for (const sep of uhnSeparations) {
+      expect(separationApplies('neg-euclidean', sep)).toBe(sep === 'softmax' || sep === 'max');
+      expect(separationApplies('neg-manhattan', sep)).toBe(sep === 'softmax' || sep === 'max');
+      expect(separationApplies('euclidean', sep)).toBe(true);
+    }
+  });
+
   it('projection z = sum w_mu m_mu: weights (0.8, 0.2) on m0, m1 give (0.8, 0.4)', () => {
     const z = project(M, 2, Float64Array.of(0.8, 0.2), new Float64Array(2));
     expect(z[0]).toBeCloseTo(0.8, 15);
@@ -108,16 +129,31 @@ describe('the correctness criterion (their ERROR_THRESHOLD = 60 for 784 pixels, 
     const out = new Float64Array(784);
     for (let j = 0; j < 60; j++) out[j] = 1;
     expect(squaredError(target, out)).toBe(60);
-    expect(isCorrect(squaredError(target, out), 784)).toBe(true);
+    expect(isCorrect(squaredError(target, out), errorThreshold(784))).toBe(true);
     out[60] = 1;
-    expect(isCorrect(squaredError(target, out), 784)).toBe(false);
+    expect(isCorrect(squaredError(target, out), errorThreshold(784))).toBe(false);
   });
 
-  it('196 pixels (14 x 14): the threshold is 60 * 784 / 196 = 240; non-finite errors are failures', () => {
-    expect(errorThreshold(196)).toBe(240);
-    expect(isCorrect(240, 196)).toBe(true);
-    expect(isCorrect(240.5, 196)).toBe(false);
-    expect(isCorrect(NaN, 784)).toBe(false);
+  it('256 pixels (16 x 16): the threshold is 60 * 784 / 256 = 183.75; non-finite errors are failures', () => {
+    expect(errorThreshold(256)).toBe(183.75);
+    expect(isCorrect(183.75, errorThreshold(256))).toBe(true);
+    expect(isCorrect(183.8, errorThreshold(256))).toBe(false);
+    expect(isCorrect(NaN, errorThreshold(784))).toBe(false);
+  });
+
+  it('refuses image sizes whose threshold cannot fail: 60 * 784 / dim >= dim, the largest squared error of a [0, 1] image (dim <= 216)', () => {
+    // 196 pixels (14 x 14): threshold 240 > 196, so even an all-wrong output (error 196) would be "correct".
+    const target = new Float64Array(196);
+    const allWrong = new Float64Array(196).fill(1);
+    expect(squaredError(target, allWrong)).toBe(196);
+    expect(() => errorThreshold(196)).toThrow(ParameterError);
+    expect(() => errorThreshold(196, 'factor')).toThrow(/^factor: gives 196-pixel images/);
+    // The boundary, by a plain loop over sizes: refused exactly while 47040 / dim >= dim.
+    for (let dim = 200; dim <= 230; dim++) {
+      if (47040 / dim >= dim) expect(() => errorThreshold(dim)).toThrow(ParameterError);
+      else expect(errorThreshold(dim)).toBe(47040 / dim);
+    }
+    expect(MIN_THRESHOLD_DIM).toBe(217);
   });
 });
 
@@ -179,6 +215,10 @@ describe('uhn-benchmark scenario (tiny)', () => {
     expect(rows.find((x) => x.experiment === 'capacity' && x.stored === 30 && x.similarity === 'dot')!.queries).toBe(60);
     // max-separation agreement checks hold exactly
     expect(one.output.checks.filter((c) => c.claim.startsWith('max separation')).every((c) => c.pass)).toBe(true);
+    // kmn's negative forms appear in the separation sweep with softmax and max only
+    const negSeps = new Set(rows.filter((x) => x.experiment === 'separation' && String(x.similarity).startsWith('neg-')).map((x) => x.separation));
+    expect([...negSeps].sort()).toEqual(['max', 'softmax']);
+    expect(new Set(rows.filter((x) => x.experiment === 'separation' && x.similarity === 'manhattan').map((x) => x.separation)).size).toBe(4);
     const names = one.output.plots.map((p) => p.name);
     expect(names).toContain('capacity-by-similarity');
     expect(names).toContain('grid-gaussian');

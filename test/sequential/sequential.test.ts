@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidValueError, ParameterError, bipolarPatterns, createRng, linear, patternRow, polynomial, recurrentNetwork, type BipolarPatterns } from '../../src/index.js';
+import { InvalidValueError, ParameterError, bipolarPatterns, createRng, exponential, linear, patternRow, polynomial, recurrentNetwork, type BipolarPatterns } from '../../node.js';
 import { adatron, hebbian, kernelAdatron, passiveAggressive, trainCoefficients } from '../../plasticity/index.js';
 import {
   averageFinalRecall, backwardTransfer, combineMethods, consolidatedGram, consolidation, learnSequence, naive, pseudorehearsal, randomTasks, rehearsal,
@@ -304,5 +304,12 @@ describe('bad input', () => {
     const learner = sequentialLearner({ dim: 8, kernel: linear(), rule: hebbian() });
     expect(() => learner.learnTask(randomTasks({ tasks: 1, perTask: 2, dim: 9 }, createRng(1))[0]!, createRng(1))).toThrow();
     expect(learner.tasks).toBe(0);
+    // exp(h / T) overflows at h = N - 1 = 799 for T = 1: refused when built, not in the middle of a task
+    expect(() => sequentialLearner({ dim: 800, kernel: exponential({ temperature: 1 }), rule: hebbian() })).toThrow(InvalidValueError);
+    // A rule that refuses its problem (eta above 2 / K(x, x) = 2 / 7) leaves the network untouched.
+    const refusing = sequentialLearner({ dim: 8, kernel: linear(), rule: kernelAdatron({ eta: 1 }) });
+    expect(() => refusing.learnTask(randomTasks({ tasks: 1, perTask: 3, dim: 8 }, createRng(1))[0]!, createRng(1))).toThrow(InvalidValueError);
+    expect(refusing.tasks).toBe(0);
+    expect(refusing.network()).toBeNull();
   });
 });

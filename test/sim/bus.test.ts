@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createRng, denseEnergy, energyMonitor, firingRate, flipBits, linear, overlapMonitor, overlapWith, patternRow, randomBipolar, rasterMonitor,
   recurrentNetwork, ringBuffer, simulation, snapshotMonitor, type RecurrentNetwork, type RunOptions, type SpikeBatch,
-} from '../../src/index.js';
+} from '../../node.js';
 
 const X = randomBipolar({ count: 6, dim: 80 }, createRng(1));
 const net = recurrentNetwork({ patterns: X, kernel: linear() });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidValueError, ParameterError, createRng, energyMonitor, firingRate, polynomial, flipBits, linear, patternRow, randomBipolar, recurrentNetwork, ringBuffer, simulation, snapshotMonitor,
   type SpikeBatch,
-} from '../../src/index.js';
+} from '../../node.js';
 
 const batch = (length: number): SpikeBatch => ({ step: 0, length, time: new Float64Array(1), neuron: new Int32Array(1), state: new Int8Array(1) });
 
