@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
+import { batchedRecall } from '../../src/network/batched-recall.js';
+
+/**
+ * Batched and per-query recall must agree bit for bit: the batched path builds the same tables and
+ * sums every field over mu in the same order, so the test compares with Object.is (no tolerance).
+ */
+describe('batchedRecall', () => {
+  const n = 33; // odd: exercises the edge of the 2 x 2 blocking
+  const m = 21;
+  const q = 7;
+  const cases: [string, Kernel, boolean][] = [
+    ['linear, A = 1', linear(), false],
+    ['polynomial 3, random alpha and theta', polynomial({ degree: 3 }), true],
+    ['exponential (logK, shifted tables), random alpha', exponential({ temperature: 0.05 }), true],
+  ];
+  for (const [name, kernel, trained] of cases) {
+    it(`${name}: fields, one step and runs equal the per-query path`, () => {
+      const rng = createRng(`batched-${name}`);
+      const X = randomBipolar({ count: m, dim: n }, rng.child('patterns'));
+      const net = recurrentNetwork({ patterns: X, kernel, tie: trained ? 'keep' : 'plus' });
+      if (trained) {
+        const r = rng.child('coef');
+        net.setCoefficients({ alpha: Float64Array.from({ length: n * m }, () => r.uniform() * 2), theta: Float64Array.from({ length: n }, () => r.normal() * 0.1) });
+      }
+      const cues = new Int8Array(q * n);
+      for (let r = 0; r < q; r++) cues.set(flipBits(patternRow(X, r % m), 0.2, rng.child(`cue:${r}`)), r * n);
+      const batch = batchedRecall(net);
+      const h = batch.fields(cues, q);
+      const s1 = batch.step(cues, q);
+      const run = batch.run(cues, q, { maxSweeps: 30 });
+      let changedSomewhere = false;
+      for (let r = 0; r < q; r++) {
+        const cue = cues.subarray(r * n, (r + 1) * n);
+        const ref = net.fields(cue);
+        for (let i = 0; i < n; i++) expect(Object.is(h[r * n + i], ref[i]), `query ${r} neuron ${i}: ${h[r * n + i]} vs ${ref[i]}`).toBe(true);
+        const one = net.run(cue, { schedule: 'synchronous', maxSweeps: 1 });
+        expect(Array.from(s1.subarray(r * n, (r + 1) * n))).toEqual(Array.from(one.state));
+        const full = net.run(cue, { schedule: 'synchronous', maxSweeps: 30 });
+        expect(Array.from(run.states.subarray(r * n, (r + 1) * n))).toEqual(Array.from(full.state));
+        expect(run.converged[r] === 1).toBe(full.converged);
+        expect(run.sweeps[r]).toBe(full.sweeps);
+        if (full.flips > 0) changedSomewhere = true;
+      }
+      // The cues are noisy (20% flipped): the dynamics did something to compare.
+      expect(changedSomewhere).toBe(true);
+    });
+  }
+
+  it('refuses a wrong shape, non-bipolar entries and a bad q before any work', () => {
+    const X = randomBipolar({ count: 5, dim: 8 }, createRng(1));
+    const batch = batchedRecall(recurrentNetwork({ patterns: X, kernel: linear() }));
+    expect(() => batch.fields(new Int8Array(15), 2)).toThrow(/states/);
+    expect(() => batch.fields(new Int8Array(16), 2)).toThrow(/states/);
+    expect(() => batch.fields(new Int8Array(16).fill(1), 0)).toThrow(/q/);
+    expect(() => batch.run(new Int8Array(16).fill(1), 2, { maxSweeps: 0 })).toThrow(/maxSweeps/);
+  });
+});
