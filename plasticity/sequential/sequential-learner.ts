@@ -113,6 +113,11 @@ export function sequentialLearner(options: SequentialLearnerOptions): Sequential
   if (rule.form !== 'kernel') throw new ParameterError('rule', `${rule.name} learns in feature form, but a sequential network keeps kernel-form coefficients`, "use the rule's kernel form (kernelAdatron, passiveAggressive({ form: 'kernel' }))");
   if (rule.options.bias) throw new ParameterError('rule', `${rule.name} has a bias feature, whose threshold depends on every coefficient`, 'use bias: false');
 
+  if (kernel.kind === 'inner-product') {
+    for (const o of [-(n - 1), n - 1]) {
+      if (!Number.isFinite(kernel.k(o))) throw new InvalidValueError('kernel', `${kernel.name} is ${kernel.k(o)} at overlap ${o}: a sequential network keeps coefficients on the kernel's true scale`, 'use a kernel that stays finite on overlaps up to N - 1 (e.g. a higher temperature)');
+    }
+  }
   const rows: Int8Array[] = [];
   const index = new Map<string, number>();
   /** Overlap rows `H[nu][mu] = xi^nu . xi^mu` over all examples. */
@@ -159,6 +164,131 @@ export function sequentialLearner(options: SequentialLearnerOptions): Sequential
     return v;
   };
 
+  function learn(task: BipolarPatterns, rng: Rng): TaskReport {
+    const before = rows.length;
+    let replay: Int8Array[] = [];
+    if (method.rehearsal) replay = replay.concat(buffer);
+    const pseudo = method.pseudorehearsal;
+    if (pseudo && before > 0) {
+      const current = network()!;
+      const view: NetworkView = Object.freeze({
+        dim: n,
+        relax: (probe: Int8Array, r: Rng) => {
+          const result = current.run(probe, { schedule: 'random-permutation', rng: r, maxSweeps });
+          return result.converged ? result.state : null;
+        },
+      });
+      replay = replay.concat(pseudo.generate(view, rng.child('pseudorehearsal')));
+    }
+    const taskIdx = addRows(patternRows(task));
+    const replayIdx = addRows(replay);
+    const m = rows.length;
+    // Extend the overlaps and coefficients to the new examples.
+    overlaps = overlaps.map((row) => {
+      const next = new Float64Array(m);
+      next.set(row);
+      return next;
+    });
+    for (let mu = before; mu < m; mu++) overlaps.push(new Float64Array(m));
+    for (let mu = before; mu < m; mu++) {
+      const x = rows[mu]!;
+      for (let nu = 0; nu < m; nu++) {
+        const y = rows[nu]!;
+        let acc = 0;
+        for (let j = 0; j < n; j++) acc += x[j]! * y[j]!;
+        overlaps[mu]![nu] = acc;
+        overlaps[nu]![mu] = acc;
+      }
+    }
+    alpha = alpha.map((a) => {
+      const next = new Float64Array(m);
+      next.set(a);
+      return next;
+    });
+    const shared = [...new Set([...taskIdx, ...replayIdx])];
+    const strength = method.consolidation?.strength ?? 0;
+    let activeTotal = 0;
+    let converged = 0;
+    let epochs = 0;
+    let storedNumbers = 0;
+    for (let i = 0; i < n; i++) {
+      const ai = alpha[i]!;
+      const set = new Set(shared);
+      if (method.supportVectors) for (let nu = 0; nu < before; nu++) if (ai[nu] !== 0) set.add(nu);
+      const act = [...set].sort((x, y) => x - y);
+      const a = act.length;
+      activeTotal += a;
+      const labels = new Float64Array(a);
+      for (let x = 0; x < a; x++) labels[x] = rows[act[x]!]![i]!;
+      const kAA = new Float64Array(a * a);
+      for (let x = 0; x < a; x++) for (let y = x; y < a; y++) kAA[x * a + y] = kAA[y * a + x] = entry(i, act[x]!, act[y]!);
+      // Fields of the active examples from every coefficient the network holds.
+      const field = new Float64Array(a);
+      for (let x = 0; x < a; x++) {
+        let h = -theta[i]!;
+        for (let nu = 0; nu < m; nu++) if (ai[nu] !== 0) h += ai[nu]! * rows[nu]![i]! * entry(i, nu, act[x]!);
+        field[x] = h;
+      }
+      let gram: Float64Array = kAA;
+      let p: Float64Array | null = null;
+      const consolidated: number[] = [];
+      if (strength > 0) {
+        for (let nu = 0; nu < before; nu++) if (ai[nu] !== 0 && !set.has(nu)) consolidated.push(nu);
+        storedNumbers += consolidated.length;
+        if (consolidated.length > 0) {
+          const s = consolidated.length;
+          let mean = 0;
+          for (const nu of consolidated) mean += Math.abs(ai[nu]!);
+          mean /= s;
+          const importance = Float64Array.from(consolidated, (nu) => Math.abs(ai[nu]!) / mean);
+          const kSA = new Float64Array(s * a);
+          const kSS = new Float64Array(s * s);
+          for (let u = 0; u < s; u++) {
+            for (let x = 0; x < a; x++) kSA[u * a + x] = entry(i, consolidated[u]!, act[x]!);
+            for (let v = u; v < s; v++) kSS[u * s + v] = kSS[v * s + u] = entry(i, consolidated[u]!, consolidated[v]!);
+          }
+          ({ gram, p } = consolidatedGram({ kAA, kSA, kSS, importance, strength }));
+        }
+      }
+      const problem = localProblem({ gram, labels });
+      const state = rule.init(problem);
+      const start = Float64Array.from(act, (mu) => ai[mu]!);
+      state.alpha.set(start);
+      state.theta = theta[i]!;
+      state.field.set(field);
+      drive(rule, [{ problem, state, neuron: i }], { maxEpochs, rng: rng.child(`neuron:${i}`), online: true });
+      for (let x = 0; x < a; x++) ai[act[x]!] = state.alpha[x]!;
+      if (p) {
+        const s = consolidated.length;
+        for (let u = 0; u < s; u++) {
+          let d = 0;
+          for (let x = 0; x < a; x++) d += p[u * a + x]! * (state.alpha[x]! - start[x]!) * labels[x]!;
+          const nu = consolidated[u]!;
+          ai[nu] = ai[nu]! - rows[nu]![i]! * d;
+        }
+      }
+      theta[i] = state.theta;
+      if (state.converged) converged++;
+      epochs = Math.max(epochs, state.epochs);
+    }
+    if (method.rehearsal) {
+      const keep = Math.round(method.rehearsal.fraction * task.count);
+      const pick = rng.child('rehearsal').sample(task.count, keep);
+      for (const mu of pick) buffer.push(task.data.slice(mu * n, (mu + 1) * n));
+    }
+    tasks++;
+    net = null;
+    let networkExamples = 0;
+    for (let mu = 0; mu < m; mu++) {
+      let used = false;
+      for (let i = 0; i < n && !used; i++) if (alpha[i]![mu] !== 0) used = true;
+      if (used) networkExamples++;
+    }
+    // Support vectors kept by a weight-form network: every example some neuron still depends on.
+    const storedPatterns = (method.rehearsal ? buffer.length : 0) + (method.supportVectors ? networkExamples : 0);
+    return { task: tasks - 1, patterns: task.count, replayed: replayIdx.length, meanActive: activeTotal / n, storedPatterns, storedNumbers, networkExamples, converged, epochs };
+  }
+
   return {
     dim: n,
     kernel,
@@ -171,128 +301,19 @@ export function sequentialLearner(options: SequentialLearnerOptions): Sequential
     coefficients,
     learnTask(task, rng) {
       if (task.kind !== 'bipolar' || task.dim !== n) throw new ShapeError('task', `must be bipolar patterns of length ${n}, got ${task.kind} of length ${task.dim}`, 'pass the task as bipolarPatterns of the network size');
-      const before = rows.length;
-      let replay: Int8Array[] = [];
-      if (method.rehearsal) replay = replay.concat(buffer);
-      const pseudo = method.pseudorehearsal;
-      if (pseudo && before > 0) {
-        const current = network()!;
-        const view: NetworkView = Object.freeze({
-          dim: n,
-          relax: (probe: Int8Array, r: Rng) => {
-            const result = current.run(probe, { schedule: 'random-permutation', rng: r, maxSweeps });
-            return result.converged ? result.state : null;
-          },
-        });
-        replay = replay.concat(pseudo.generate(view, rng.child('pseudorehearsal')));
+      // A rule that refuses its problem (e.g. an Adatron eta above 2 / K(x, x)) leaves the network as it was.
+      const saved = { count: rows.length, overlaps, alpha, theta: Float64Array.from(theta), buffer: buffer.length };
+      try {
+        return learn(task, rng);
+      } catch (error) {
+        for (const r of rows.splice(saved.count)) index.delete(stateKey(r));
+        overlaps = saved.overlaps;
+        alpha = saved.alpha;
+        theta.set(saved.theta);
+        buffer.length = saved.buffer;
+        net = null;
+        throw error;
       }
-      const taskIdx = addRows(patternRows(task));
-      const replayIdx = addRows(replay);
-      const m = rows.length;
-      // Extend the overlaps and coefficients to the new examples.
-      overlaps = overlaps.map((row) => {
-        const next = new Float64Array(m);
-        next.set(row);
-        return next;
-      });
-      for (let mu = before; mu < m; mu++) overlaps.push(new Float64Array(m));
-      for (let mu = before; mu < m; mu++) {
-        const x = rows[mu]!;
-        for (let nu = 0; nu < m; nu++) {
-          const y = rows[nu]!;
-          let acc = 0;
-          for (let j = 0; j < n; j++) acc += x[j]! * y[j]!;
-          overlaps[mu]![nu] = acc;
-          overlaps[nu]![mu] = acc;
-        }
-      }
-      alpha = alpha.map((a) => {
-        const next = new Float64Array(m);
-        next.set(a);
-        return next;
-      });
-      const shared = [...new Set([...taskIdx, ...replayIdx])];
-      const strength = method.consolidation?.strength ?? 0;
-      let activeTotal = 0;
-      let converged = 0;
-      let epochs = 0;
-      let storedNumbers = 0;
-      for (let i = 0; i < n; i++) {
-        const ai = alpha[i]!;
-        const set = new Set(shared);
-        if (method.supportVectors) for (let nu = 0; nu < before; nu++) if (ai[nu] !== 0) set.add(nu);
-        const act = [...set].sort((x, y) => x - y);
-        const a = act.length;
-        activeTotal += a;
-        const labels = new Float64Array(a);
-        for (let x = 0; x < a; x++) labels[x] = rows[act[x]!]![i]!;
-        const kAA = new Float64Array(a * a);
-        for (let x = 0; x < a; x++) for (let y = x; y < a; y++) kAA[x * a + y] = kAA[y * a + x] = entry(i, act[x]!, act[y]!);
-        // Fields of the active examples from every coefficient the network holds.
-        const field = new Float64Array(a);
-        for (let x = 0; x < a; x++) {
-          let h = -theta[i]!;
-          for (let nu = 0; nu < m; nu++) if (ai[nu] !== 0) h += ai[nu]! * rows[nu]![i]! * entry(i, nu, act[x]!);
-          field[x] = h;
-        }
-        let gram: Float64Array = kAA;
-        let p: Float64Array | null = null;
-        const consolidated: number[] = [];
-        if (strength > 0) {
-          for (let nu = 0; nu < before; nu++) if (ai[nu] !== 0 && !set.has(nu)) consolidated.push(nu);
-          storedNumbers += consolidated.length;
-          if (consolidated.length > 0) {
-            const s = consolidated.length;
-            let mean = 0;
-            for (const nu of consolidated) mean += Math.abs(ai[nu]!);
-            mean /= s;
-            const importance = Float64Array.from(consolidated, (nu) => Math.abs(ai[nu]!) / mean);
-            const kSA = new Float64Array(s * a);
-            const kSS = new Float64Array(s * s);
-            for (let u = 0; u < s; u++) {
-              for (let x = 0; x < a; x++) kSA[u * a + x] = entry(i, consolidated[u]!, act[x]!);
-              for (let v = u; v < s; v++) kSS[u * s + v] = kSS[v * s + u] = entry(i, consolidated[u]!, consolidated[v]!);
-            }
-            ({ gram, p } = consolidatedGram({ kAA, kSA, kSS, importance, strength }));
-          }
-        }
-        const problem = localProblem({ gram, labels });
-        const state = rule.init(problem);
-        const start = Float64Array.from(act, (mu) => ai[mu]!);
-        state.alpha.set(start);
-        state.theta = theta[i]!;
-        state.field.set(field);
-        drive(rule, [{ problem, state, neuron: i }], { maxEpochs, rng: rng.child(`neuron:${i}`), online: true });
-        for (let x = 0; x < a; x++) ai[act[x]!] = state.alpha[x]!;
-        if (p) {
-          const s = consolidated.length;
-          for (let u = 0; u < s; u++) {
-            let d = 0;
-            for (let x = 0; x < a; x++) d += p[u * a + x]! * (state.alpha[x]! - start[x]!) * labels[x]!;
-            const nu = consolidated[u]!;
-            ai[nu] = ai[nu]! - rows[nu]![i]! * d;
-          }
-        }
-        theta[i] = state.theta;
-        if (state.converged) converged++;
-        epochs = Math.max(epochs, state.epochs);
-      }
-      if (method.rehearsal) {
-        const keep = Math.round(method.rehearsal.fraction * task.count);
-        const pick = rng.child('rehearsal').sample(task.count, keep);
-        for (const mu of pick) buffer.push(task.data.slice(mu * n, (mu + 1) * n));
-      }
-      tasks++;
-      net = null;
-      let networkExamples = 0;
-      for (let mu = 0; mu < m; mu++) {
-        let used = false;
-        for (let i = 0; i < n && !used; i++) if (alpha[i]![mu] !== 0) used = true;
-        if (used) networkExamples++;
-      }
-      // Support vectors kept by a weight-form network: every example some neuron still depends on.
-      const storedPatterns = (method.rehearsal ? buffer.length : 0) + (method.supportVectors ? networkExamples : 0);
-      return { task: tasks - 1, patterns: task.count, replayed: replayIdx.length, meanActive: activeTotal / n, storedPatterns, storedNumbers, networkExamples, converged, epochs };
     },
   };
 }
