@@ -8,8 +8,8 @@ import { measuredTheoryChart } from '../src/report/chart-spec.js';
 import { wilsonInterval } from '../src/report/intervals.js';
 import { groupBy, meanStd } from './lib/stats.js';
 import {
-  compare, comparisons, corrupt, isCorrect, isTheirForm, project, separationFunction, separationWeights, similarityScores,
-  squaredError, uhnSeparations, uhnSimilarities, type UhnCorruption, type UhnSeparation, type UhnSimilarity,
+  compare, comparisons, corrupt, errorThreshold, isCorrect, isTheirForm, project, separationApplies, separationFunction, separationWeights,
+  similarityScores, squaredError, uhnSeparations, uhnSimilarities, type UhnCorruption, type UhnSeparation, type UhnSimilarity,
 } from './lib/uhn-protocol.js';
 
 // Protocol of github.com/BerenMillidge/Theory_Associative_Memory (plotting.py: run_similarity_function_experiments,
@@ -119,15 +119,25 @@ function runTask(task: Task, p: Params, rng: Rng): TaskResult {
     for (let j = 0; j < dim; j++) s += X.data[mu * dim + j]!;
     memorySums[mu] = s;
   }
-  const seps = new Map(separations.map((s) => [s, separationFunction(s, 1)] as const));
+  // A criterion that cannot fail is refused before any retrieval (the threshold grows as images shrink).
+  const threshold = errorThreshold(dim);
+  const sims = p.similarities;
+  const nSep = separations.length;
+  const nCount = counts.length;
+  // Separation functions built once per task, [similarity][separation]; null where the pair does not
+  // apply (kmn's negative distances run with softmax and max only: see separationApplies).
+  const sepFns = sims.map((sim) => separations.map((sep) => (separationApplies(sim, sep) ? separationFunction(sep, isTheirForm(sim) ? p.beta : p.kmnBeta) : null)));
   const scratch = comparisons(maxCount);
+  const base = new Float64Array(maxCount);
   const scores = new Float64Array(maxCount);
   const recalled = new Float64Array(dim);
   const cue = new Float64Array(dim);
   const cells: Cell[] = [];
   const gridCue = new Map<number, Float64Array>();
+  /** Correct retrievals per (similarity, separation, count index), for the current level. */
+  const correct = new Int32Array(sims.length * nSep * nCount);
   for (const level of levels) {
-    const correct = new Map<string, number>();
+    correct.fill(0);
     // One cue per image and level, shared by every stored count and similarity (a paired comparison;
     // their code redraws the noise for each count, which has the same distribution per query).
     for (let q = 0; q < maxCount; q++) {
@@ -137,28 +147,31 @@ function runTask(task: Task, p: Params, rng: Rng): TaskResult {
       let cueSum = 0;
       for (let j = 0; j < dim; j++) cueSum += cue[j]!;
       compare(X.data, dim, maxCount, cue, scratch);
-      for (const m of counts) {
+      for (let c = 0; c < nCount; c++) {
+        const m = counts[c]!;
         if (q >= m) continue;
-        for (const similarity of p.similarities) {
-          for (const separation of separations) {
-            const s = similarityScores(similarity, scratch, m, memorySums, cueSum, scores);
-            const theirs = isTheirForm(similarity);
-            const sep = separation === 'softmax' ? separationFunction('softmax', theirs ? p.beta : p.kmnBeta) : seps.get(separation)!;
-            const w = separationWeights(s, sep, theirs);
-            const err = squaredError(target, project(X.data, dim, w, recalled));
-            if (isCorrect(err, dim)) {
-              const key = `${similarity}|${separation}|${m}`;
-              correct.set(key, (correct.get(key) ?? 0) + 1);
-            }
+        for (let si = 0; si < sims.length; si++) {
+          const theirs = isTheirForm(sims[si]!);
+          const s = similarityScores(sims[si]!, scratch, m, memorySums, cueSum, base);
+          for (let pi = 0; pi < nSep; pi++) {
+            const sep = sepFns[si]![pi];
+            if (!sep) continue;
+            // Separations work in place: each starts from a copy of the scores.
+            const w = scores.subarray(0, m);
+            w.set(s);
+            const err = squaredError(target, project(X.data, dim, separationWeights(w, sep, theirs), recalled));
+            if (isCorrect(err, threshold)) correct[(si * nSep + pi) * nCount + c]!++;
           }
         }
       }
     }
-    for (const m of counts) {
-      for (const similarity of p.similarities) {
-        for (const separation of separations) {
+    for (let c = 0; c < nCount; c++) {
+      const m = counts[c]!;
+      for (let si = 0; si < sims.length; si++) {
+        for (let pi = 0; pi < nSep; pi++) {
+          if (!sepFns[si]![pi]) continue;
           const x = task.experiment === 'capacity' || task.experiment === 'separation' ? m : level;
-          cells.push({ similarity, separation, x, stored: m, correct: correct.get(`${similarity}|${separation}|${m}`) ?? 0, queries: m });
+          cells.push({ similarity: sims[si]!, separation: separations[pi]!, x, stored: m, correct: correct[(si * nSep + pi) * nCount + c]!, queries: m });
         }
       }
     }
@@ -360,7 +373,7 @@ export default defineScenario({
         spec: measuredTheoryChart({
           title: `${labelOf[similarity]}: separation functions (bottom half masked)`,
           interval: interval('M'),
-          notes: [isTheirForm(similarity) ? `scores and weights normalised to sum 1 as in their code; softmax β = ${p.beta}` : `kmn form P sep(sim), no normalisation; softmax β = ${p.kmnBeta}`],
+          notes: [isTheirForm(similarity) ? `scores and weights normalised to sum 1 as in their code; softmax β = ${p.beta}` : `kmn form P sep(sim), no normalisation; softmax β = ${p.kmnBeta}; identity and xᵖ not run on negative distances (they would favour the farthest memory)`],
           x: { title: 'digits stored M', scale: 'log', integer: true },
           y: { title: 'fraction correctly retrieved', domain: [0, 1] },
           dodge: 0.008,
@@ -400,7 +413,7 @@ export default defineScenario({
       summary: [
         `One-shot memories z = Σ_μ w_μ m_μ, w = sep(sim(M, q)), on ${ctx.trials} disjoint blocks of MNIST digits (the mnist package's 10,000, shuffled with kmn's Rng from dataSeed ${p.dataSeed}), following the code of Millidge et al. 2022 (github.com/BerenMillidge/Theory_Associative_Memory, functions.py and plotting.py).`,
         'A query is correct when the squared error of the output is at most 60 (784 pixels). Capacity: Gaussian noise σ = 0.5 then clamp(|x|, 0, 1), max separation; separation functions: bottom half masked; noise and masking sweeps at fixed counts, as their run_* functions.',
-        'Where their code differs from their paper, and what kmn does: (1) general_update_rule multiplies the similarities by β and then divides them by their sum, so β cancels: only the separation parameter (softmax β = sep_param) has an effect. kmn follows the code (no outer β; `beta` is the softmax parameter on normalised scores). (2) plot_capacity_graphs takes an image_perturb_fn argument but always calls gaussian_perturb_image, and halve_continuous_img ignores its sigma: the capacity curves use Gaussian noise whatever the caller passes. kmn uses Gaussian noise for capacity (what their code runs) and names each sweep\'s corruption. (3) Their Euclidean similarity is 1/‖q−m‖² (squared) and Manhattan 1/‖q−m‖₁, both then normalised; the paper writes negative distances. kmn reports these forms and its own negative distances (−‖q−m‖₂, −‖q−m‖₁, unnormalised, softmax β = kmnBeta) as separate rows. (4) A query equal to a memory gives 1/0 in their code (NaN after normalisation); kmn takes the limit (weight on the exact matches). (5) Their noise redraws per stored count; kmn draws one cue per image and reuses it across counts (same distribution, paired comparisons).',
+        'Where their code differs from their paper, and what kmn does: (1) general_update_rule multiplies the similarities by β and then divides them by their sum, so β cancels: only the separation parameter (softmax β = sep_param) has an effect. kmn follows the code (no outer β; `beta` is the softmax parameter on normalised scores). (2) plot_capacity_graphs takes an image_perturb_fn argument but always calls gaussian_perturb_image, and halve_continuous_img ignores its sigma: the capacity curves use Gaussian noise whatever the caller passes. kmn uses Gaussian noise for capacity (what their code runs) and names each sweep\'s corruption. (3) Their Euclidean similarity is 1/‖q−m‖² (squared) and Manhattan 1/‖q−m‖₁, both then normalised; the paper writes negative distances. kmn reports these forms and its own negative distances (−‖q−m‖₂, −‖q−m‖₁, unnormalised, softmax β = kmnBeta) as separate rows. (4) A query equal to a memory gives 1/0 in their code (NaN after normalisation); kmn takes the limit (weight on the exact matches). (5) Their noise redraws per stored count; kmn draws one cue per image and reuses it across counts (same distribution, paired comparisons). (6) kmn\'s negative distances (−‖q−m‖ ≤ 0, unnormalised) run only with softmax and max separations, which read them correctly (softmax is shift-invariant, max depends on the ranking only); identity and xᵖ would weight them wrongly ((−d)² gives the most weight to the farthest memory), so those cells are not computed.',
         verdict,
       ].filter((x) => x.length > 0).join('\n\n'),
     };

@@ -6,7 +6,7 @@
  * Written from reading that code; none of it is copied.
  */
 import {
-  identitySeparation, maxSeparation, polynomialSeparation, softmaxSeparation, type Rng, type Separation,
+  ParameterError, identitySeparation, maxSeparation, polynomialSeparation, softmaxSeparation, type Rng, type Separation,
 } from '../../index.js';
 
 /**
@@ -28,6 +28,24 @@ export type UhnSeparation = (typeof uhnSeparations)[number];
 /** Whether a similarity is one of their (normalised, reciprocal) forms rather than kmn's negative distances. */
 export function isTheirForm(similarity: UhnSimilarity): boolean {
   return !similarity.startsWith('neg-');
+}
+
+/**
+ * Whether a separation is meaningful for a similarity. kmn's negative distances are scores `<= 0`
+ * used unnormalised, so identity and `x^p` weight them wrongly: `(-d)^2` gives the most weight to
+ * the farthest memory (q = (1, 1), m0 = (1, 0), m1 = (0, 2): scores (-1, -sqrt 2), `x^2` weights
+ * (1, 2)). Only softmax (shift-invariant: `softmax(s + c) = softmax(s)`) and max (rank-based) read
+ * them correctly, so the benchmark runs the negative forms with those two only. Their forms are
+ * positive and normalised: every separation applies.
+ *
+ * @example
+ * ```ts
+ * separationApplies('neg-euclidean', 'poly2'); // false
+ * separationApplies('euclidean', 'poly2');     // true
+ * ```
+ */
+export function separationApplies(similarity: UhnSimilarity, separation: UhnSeparation): boolean {
+  return isTheirForm(similarity) || separation === 'softmax' || separation === 'max';
 }
 
 /** The kmn separation function for a name (softmax with the given beta). */
@@ -156,17 +174,33 @@ export function squaredError(target: Float64Array, recalled: Float64Array): numb
   return e;
 }
 
+/** Smallest image size at which the scaled threshold `60 * 784 / dim` is below `dim`: 217 pixels. */
+export const MIN_THRESHOLD_DIM = Math.floor(Math.sqrt(60 * 784)) + 1;
+
 /**
  * Their correctness threshold: squared error at most 60 for 784-pixel images, scaled by 784/dim
- * for other sizes (`plot_capacity_graphs` with `normalize_error_threshold`).
+ * for other sizes (`plot_capacity_graphs` with `normalize_error_threshold`). The scaled threshold
+ * grows as images shrink, and the squared error of an output in [0, 1]^dim is at most `dim`: for
+ * `dim <= 216` (`60 * 784 / dim >= dim`) no retrieval could fail, so such sizes are refused.
+ *
+ * @param parameter - the parameter that sets the image size, named in the error.
+ * @throws {@link ParameterError} when the threshold is `>= dim` (a criterion that cannot fail).
  */
-export function errorThreshold(dim: number): number {
-  return (60 * 784) / dim;
+export function errorThreshold(dim: number, parameter = 'dim'): number {
+  const threshold = (60 * 784) / dim;
+  if (!(threshold < dim)) {
+    throw new ParameterError(
+      parameter,
+      `gives ${dim}-pixel images, whose error threshold 60 * 784 / ${dim} = ${threshold.toFixed(1)} is at least ${dim}, the largest squared error of a [0, 1] image: every retrieval would count as correct`,
+      `use images of at least ${MIN_THRESHOLD_DIM} pixels (e.g. 28 x 28 = 784, or 16 x 16 = 256)`,
+    );
+  }
+  return threshold;
 }
 
-/** Whether a retrieval is correct: a finite squared error at most {@link errorThreshold}. */
-export function isCorrect(error: number, dim: number): boolean {
-  return Number.isFinite(error) && error <= errorThreshold(dim);
+/** Whether a retrieval is correct: a finite squared error at most `threshold` (from {@link errorThreshold}, computed once). */
+export function isCorrect(error: number, threshold: number): boolean {
+  return Number.isFinite(error) && error <= threshold;
 }
 
 /** Corruptions of a query. */
