@@ -31,6 +31,19 @@ describe('structured-capacity scenario (small sizes)', () => {
     expect(output.plots.map((p) => p.name)).toEqual(['capacity-vs-separation-hebbian-independent', 'capacity-vs-separation-hebbian-correlated', 'capacity-vs-separation-adatron-independent', 'capacity-vs-separation-adatron-correlated']);
   }, 20000);
 
+  it('criterion = recall: capacities from cues with rho N flipped bits stay within the pools and below the fixed-point ones', async () => {
+    const params = { rules: 'hebbian', N: '16', separations: '1,3', degrees: '3', poolSize: '200' };
+    const recall = await runScenario(scenario, { seed: 7, trials: 2, params: { ...params, criterion: 'recall', rho: '0.125' } });
+    const fixed = await runScenario(scenario, { seed: 7, trials: 2, params });
+    for (const r of recall.result.rows) {
+      expect(r.mMax as number).toBeGreaterThan(0);
+      expect(r.mMax as number).toBeLessThanOrEqual(r.poolSize as number);
+      // Same pools (same seed and task); exact recall at M implies fixed points at M (recallsAll test), and here the searched capacities are ordered too.
+      const f = fixed.result.rows.find((x) => x.correlated === r.correlated && x.separation === r.separation)!;
+      expect(r.mMax as number).toBeLessThanOrEqual(f.mMax as number);
+    }
+  }, 20000);
+
   it('rejects a separation outside its bounds before running', async () => {
     await expect(runScenario(scenario, { params: { separations: '0' } })).rejects.toThrow(/separations/);
   });
