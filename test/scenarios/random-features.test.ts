@@ -33,6 +33,19 @@ describe('random-features scenario (small size)', () => {
       expect(e.exponent as number).toBeLessThan(-0.3);
       expect(e.lo as number).toBeLessThan(e.hi as number);
     }
+    // The slope checks pass exactly when -0.5 lies inside the trials' 95% t interval (no hand-set band around it),
+    // and the b checks when 1 lies inside the ratio's interval.
+    const exps = result.tables.exponents!;
+    const slopeChecks = output.checks.filter((c) => c.claim.includes('falls as Y^(-1/2)'));
+    expect(slopeChecks.length).toBe(exps.length);
+    slopeChecks.forEach((c, k) => {
+      expect(c.pass).toBe((exps[k]!.lo as number) <= -0.5 && -0.5 <= (exps[k]!.hi as number));
+      expect(c.criterion).toMatch(/^-0\.5 lies inside the 95% t interval/);
+    });
+    const withB = exps.filter((e) => e.theoryB !== null);
+    const bChecks = output.checks.filter((c) => c.claim.includes('Monte Carlo prediction'));
+    expect(bChecks.length).toBe(withB.length);
+    bChecks.forEach((c, k) => expect(c.pass).toBe((withB[k]!.bRatioLo as number) <= 1 && 1 <= (withB[k]!.bRatioHi as number)));
     // At beta = 40 a random query's kernel sum is ~M exp(-beta/4) = 1e-3 against a Monte Carlo error ~sqrt(M / 2Y)
     // = 0.24: the estimate is noise (often clipped), while at a memory the own term exp(0) = 1 dominates.
     expect(row(40, 256, 'near').energyMae as number).toBeGreaterThan(row(1, 256, 'near').energyMae as number);
