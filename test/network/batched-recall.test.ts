@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, exponential, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
+import { createRng, exponential, feedForwardNetwork, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
 import { batchedRecall } from '../../src/network/batched-recall.js';
+import { batchedFeedForward } from '../../src/network/batched-feed-forward.js';
 
 /**
  * Batched and per-query recall must agree bit for bit: the batched path builds the same tables and
@@ -56,4 +57,30 @@ describe('batchedRecall', () => {
     expect(() => batch.fields(new Int8Array(16).fill(1), 0)).toThrow(/q/);
     expect(() => batch.run(new Int8Array(16).fill(1), 2, { maxSweeps: 0 })).toThrow(/maxSweeps/);
   });
+});
+
+describe('batchedFeedForward', () => {
+  const cases: [string, Kernel][] = [['polynomial 3', polynomial({ degree: 3 })], ['exponential (logK)', exponential({ temperature: 0.05 })]];
+  for (const [name, kernel] of cases) {
+    it(`${name}: fields and recall equal the per-query network bit for bit`, () => {
+      const rng = createRng(`ff-${name}`);
+      const inputs = randomBipolar({ count: 19, dim: 24 }, rng.child('in'));
+      const outputs = randomBipolar({ count: 19, dim: 11 }, rng.child('out'));
+      const r = rng.child('coef');
+      const options = { inputs, outputs, kernel, alpha: Float64Array.from({ length: 11 * 19 }, () => r.uniform()), theta: Float64Array.from({ length: 11 }, () => r.normal() * 0.01) };
+      const net = feedForwardNetwork(options);
+      const q = 5;
+      const x = new Int8Array(q * 24);
+      for (let k = 0; k < q; k++) x.set(flipBits(patternRow(inputs, k), 0.25, rng.child(`q:${k}`)), k * 24);
+      const batch = batchedFeedForward(options);
+      const h = batch.fields(x, q);
+      const y = batch.recall(x, q);
+      for (let k = 0; k < q; k++) {
+        const ref = net.fields(x.subarray(k * 24, (k + 1) * 24));
+        for (let i = 0; i < 11; i++) expect(Object.is(h[k * 11 + i], ref[i])).toBe(true);
+        expect(Array.from(y.subarray(k * 11, (k + 1) * 11))).toEqual(Array.from(net.recall(x.subarray(k * 24, (k + 1) * 24))));
+      }
+      expect(() => batch.fields(x, q + 1)).toThrow(/inputs/);
+    });
+  }
 });
