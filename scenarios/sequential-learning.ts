@@ -6,7 +6,7 @@ import { tInterval } from '../src/report/intervals.js';
 import { palette, shapes } from '../src/report/palette.js';
 import { createRule, type LearningRule, type RuleOptions } from '../plasticity/index.js';
 import {
-  averageFinalRecall, backwardTransfer, consolidation, learnSequence, naive, permutedTasks, pseudorehearsal, randomTasks, rehearsal, supportVectors,
+  averageFinalRecall, backwardTransfer, consolidation, correlatedTasks, learnSequence, naive, permutedTasks, pseudorehearsal, randomTasks, rehearsal, supportVectors,
   type SequentialMethod,
 } from '../plasticity/sequential/index.js';
 import { groupBy } from './lib/stats.js';
@@ -17,7 +17,8 @@ const methods = ['naive', 'rehearsal', 'pseudorehearsal', 'consolidation', 'supp
 type MethodName = (typeof methods)[number];
 
 const params = z.object({
-  data: param.choice(['random', 'digits'], 'random'),
+  data: param.choice(['random', 'correlated', 'digits'], 'random'),
+  correlation: param.number(0.3, { min: 0, max: 1 }),
   N: param.int(24, { min: 8, max: 1024 }),
   T: param.int(5, { min: 2, max: 20 }),
   perTask: param.int(8, { min: 1, max: 200 }),
@@ -81,6 +82,7 @@ let digitCache: { key: string; value: BipolarPatterns } | null = null;
 function taskSequence(p: Params, trial: number): BipolarPatterns[] {
   const rng = createRng(`sequential-learning:${p.data}:${p.dataSeed}:${trial}`);
   if (p.data === 'random') return randomTasks({ tasks: p.T, perTask: p.perTask, dim: p.N }, rng);
+  if (p.data === 'correlated') return correlatedTasks({ tasks: p.T, perTask: p.perTask, dim: p.N, correlation: p.correlation }, rng);
   const key = String(p.downsample);
   if (digitCache?.key !== key) {
     const digits = loadMnist();
@@ -88,6 +90,8 @@ function taskSequence(p: Params, trial: number): BipolarPatterns[] {
   }
   return permutedTasks(digitCache.value, { tasks: p.T, perTask: p.perTask }, rng);
 }
+
+const dataLabel = (p: Params): string => (p.data === 'random' ? 'random' : p.data === 'correlated' ? `correlated (ρ = ${p.correlation})` : 'permuted-digit');
 
 const methodLabels: Readonly<Record<MethodName, string>> = {
   naive: 'naive', rehearsal: 'rehearsal', pseudorehearsal: 'pseudorehearsal', consolidation: 'consolidation', supportVectors: 'support vectors',
@@ -220,7 +224,7 @@ export default defineScenario({
         title: `Recall matrix, ${degreeLabel(degree)} kernel`,
         spec: {
           $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${n}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${p.data === 'random' ? 'random' : 'permuted-digit'} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
+          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${n}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${dataLabel(p)} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
           hconcat: p.rules.map((rule, ri) => cell(rule, ri)),
           resolve: { scale: { color: 'shared' } },
         },
@@ -263,7 +267,7 @@ export default defineScenario({
       tables: { matrix },
       checks,
       plots,
-      summary: `${p.T} tasks of ${p.perTask} ${p.data === 'random' ? 'random' : 'permuted-digit'} patterns (N = ${n}) are learned one after another by each rule, in kernel form, with each method: naive; rehearsal of ${p.fraction} of every earlier task (stored); pseudorehearsal of the attractors reached from ${p.probes} random probes (nothing stored); the consolidation penalty (EWC analogue, strength ${p.strength}: the field changes of earlier examples weighted by their dual coefficients); and, for the margin rules, each neuron's earlier support vectors. After each task every task is cued with ${p.noise} of its bits flipped; the matrix table holds recall of task s after task t, finalRecall its last-row mean (95% t interval over trials) and backwardTransfer the mean change of each earlier task from when it was learned to the end (negative = forgetting). storedPatterns and storedNumbers are what each method keeps besides the weights.`,
+      summary: `${p.T} tasks of ${p.perTask} ${dataLabel(p)} patterns (N = ${n}) are learned one after another by each rule, in kernel form, with each method: naive; rehearsal of ${p.fraction} of every earlier task (stored); pseudorehearsal of the attractors reached from ${p.probes} random probes (nothing stored); the consolidation penalty (EWC analogue, strength ${p.strength}: the field changes of earlier examples weighted by their dual coefficients); and, for the margin rules, each neuron's earlier support vectors. After each task every task is cued with ${p.noise} of its bits flipped; the matrix table holds recall of task s after task t, finalRecall its last-row mean (95% t interval over trials) and backwardTransfer the mean change of each earlier task from when it was learned to the end (negative = forgetting). storedPatterns and storedNumbers are what each method keeps besides the weights.`,
     };
   },
 });

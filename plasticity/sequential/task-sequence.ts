@@ -1,5 +1,5 @@
 import { InvalidValueError, ShapeError } from '../../src/errors.js';
-import { randomBipolar } from '../../src/patterns/generate.js';
+import { correlatedBipolar, randomBipolar } from '../../src/patterns/generate.js';
 import { bipolarPatterns, type BipolarPatterns } from '../../src/patterns/pattern-set.js';
 import type { Rng } from '../../src/rng/rng.js';
 
@@ -30,6 +30,22 @@ function checkShape(shape: TaskSequenceShape): void {
 export function randomTasks(options: TaskSequenceShape & { readonly dim: number; readonly sparseness?: number }, rng: Rng): BipolarPatterns[] {
   checkShape(options);
   return Array.from({ length: options.tasks }, (_, t) => randomBipolar({ count: options.perTask, dim: options.dim, sparseness: options.sparseness ?? 0.5 }, rng.child(`task:${t}`)));
+}
+
+/**
+ * Structured tasks: the patterns of task t descend from a random parent of their own
+ * (`correlatedBipolar`: entry correlation `rho` within a task, none across tasks), like the
+ * examples of one class; tasks differ as classes do.
+ *
+ * @throws {@link InvalidValueError} for a shape or correlation out of range.
+ * @example
+ * ```ts
+ * const tasks = correlatedTasks({ tasks: 5, perTask: 10, dim: 64, correlation: 0.3 }, createRng(1));
+ * ```
+ */
+export function correlatedTasks(options: TaskSequenceShape & { readonly dim: number; readonly correlation: number }, rng: Rng): BipolarPatterns[] {
+  checkShape(options);
+  return Array.from({ length: options.tasks }, (_, t) => correlatedBipolar({ count: options.perTask, dim: options.dim, correlation: options.correlation }, rng.child(`task:${t}`)));
 }
 
 /**
