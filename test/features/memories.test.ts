@@ -4,6 +4,7 @@ import { InvalidValueError, ShapeError } from '../../src/errors.js';
 import { featureKinds, randomFeatureMap } from '../../src/features/random-features.js';
 import { exactMemory } from '../../src/features/exact-memory.js';
 import { featureMemory } from '../../src/features/feature-memory.js';
+import { featureEstimateVariance } from '../../src/features/feature-variance.js';
 import { descend, type EnergyMemory } from '../../src/features/energy-memory.js';
 
 /** M patterns in {0, 1}/sqrt(d) (Hoover et al.'s binary setting), pattern-major. */
@@ -12,6 +13,27 @@ function binaryPatterns(m: number, d: number, rng: Rng): Float64Array {
   for (let k = 0; k < out.length; k++) out[k] = rng.uniform() < 0.5 ? 1 / Math.sqrt(d) : 0;
   return out;
 }
+/**
+ * `log sum_mu exp(a_mu)` with an exact sum: each term is written `exp(a) = 2^k exp(r)` (k = round(a / ln 2),
+ * |r| <= ln 2 / 2), `exp(r)` scaled to a 60-bit integer, and the terms added as BigInts aligned on the
+ * smallest exponent, so nothing underflows, overflows or cancels, and no maximum is subtracted; the log of
+ * the integer sum is taken from its top 60 bits. Error: one rounding of exp(r) per term (relative 1e-16)
+ * plus the rounding of a itself.
+ */
+function bigLogSumExp(a: readonly number[]): number {
+  const ks = a.map((v) => Math.round(v / Math.LN2));
+  const kMin = Math.min(...ks);
+  let sum = 0n;
+  a.forEach((v, i) => {
+    const mantissa = BigInt(Math.round(Math.exp(v - ks[i]! * Math.LN2) * 2 ** 60));
+    sum += mantissa << BigInt(ks[i]! - kMin);
+  });
+  const bits = sum.toString(2).length;
+  const drop = Math.max(bits - 60, 0);
+  const top = Number(sum >> BigInt(drop));
+  return Math.log(top) + (drop + kMin - 60) * Math.LN2;
+}
+
 /** A copy of pattern mu with `flips` coordinates toggled between 0 and 1/sqrt(d). */
 function nearCopy(X: Float64Array, mu: number, d: number, flips: number, rng: Rng): Float64Array {
   const x = X.slice(mu * d, (mu + 1) * d);
@@ -30,15 +52,14 @@ describe('exact dense memory', () => {
       const mem = exactMemory({ dim: d, beta, target, patterns: X });
       for (let q = 0; q < 10; q++) {
         const x = Float64Array.from({ length: d }, () => rng.uniform() / Math.sqrt(d));
-        // Independent computation: logits by a plain loop, then log sum exp(a) = max + log sum exp(a - max).
+        // Independent computation: logits by a plain loop, then log sum exp(a) in exact integer arithmetic (no shift by the max).
         const logits: number[] = [];
         for (let mu = 0; mu < m; mu++) {
           let acc = 0;
           for (let j = 0; j < d; j++) acc += target === 'gaussian' ? (x[j]! - X[mu * d + j]!) ** 2 : x[j]! * X[mu * d + j]!;
           logits.push(target === 'gaussian' ? -0.5 * beta * acc : beta * acc);
         }
-        const max = Math.max(...logits);
-        const expected = -(max + Math.log(logits.reduce((s, a) => s + Math.exp(a - max), 0))) / beta;
+        const expected = -bigLogSumExp(logits) / beta;
         const naive = -Math.log(logits.reduce((s, a) => s + Math.exp(a), 0)) / beta;
         const e = mem.energy(x);
         expect(Number.isFinite(e)).toBe(true);
@@ -157,9 +178,10 @@ describe('random-feature memory', () => {
     const exact = exactMemory({ dim: d, beta: 10, patterns: X });
     const queries = Array.from({ length: 15 }, (_, mu) => nearCopy(X, mu, d, 2, rng));
     const mae: number[] = [];
+    const maps = 16;
     for (const Y of [256, 4096]) {
       let err = 0;
-      for (let r = 0; r < 4; r++) {
+      for (let r = 0; r < maps; r++) {
         const map = randomFeatureMap({ kind: 'sin-cos', features: Y, dim: d, beta: 10, rng: createRng(`rate:${Y}:${r}`) });
         const mem = featureMemory({ map, patterns: X });
         // Independent: T by a plain loop over phi(xi^mu).
@@ -168,11 +190,25 @@ describe('random-feature memory', () => {
         for (let k = 0; k < T.length; k++) expect(mem.T[k]).toBeCloseTo(T[k]!, 12);
         for (const q of queries) err += Math.abs(mem.energy(q) - exact.energy(q));
       }
-      mae.push(err / 60);
+      mae.push(err / (maps * 15));
     }
-    // 16x the features: the Monte Carlo error shrinks by sqrt(16) = 4; 60 errors per Y leave the ratio within [2, 8].
-    expect(mae[0]! / mae[1]!).toBeGreaterThan(2);
-    expect(mae[0]! / mae[1]!).toBeLessThan(8);
+    // Prediction (featureEstimateVariance, delta method): query q's error is about N(0, s_q^2) with
+    // s_q = sqrt(Var Z_q / Y) / (beta u_q), so E[MAE] = sqrt(2/pi) mean_q s_q and the expected ratio is
+    // mean_q s_q(256) / mean_q s_q(4096) = sqrt(4096 / 256) = 4.
+    const s = (Y: number): number => queries.reduce((acc, q) => {
+      const v = featureEstimateVariance({ kind: 'sin-cos', beta: 10, dim: d, patterns: X, x: q });
+      return acc + Math.sqrt(v.variance / Y) / (10 * v.mean);
+    }, 0) / queries.length;
+    const predicted = [256, 4096].map((Y) => Math.sqrt(2 / Math.PI) * s(Y));
+    expect(predicted[0]! / predicted[1]!).toBeCloseTo(4, 12);
+    // Spread: |error| of one query has sd sqrt(1 - 2/pi) s_q. The 15 queries of one map share S, so take them
+    // as fully correlated (worst case: the sd of their mean is at most the mean of their sds); the maps are
+    // independent. Hence sd(MAE) <= sqrt(1 - 2/pi) mean_q s_q / sqrt(maps), i.e. relative to E[MAE]
+    // rel = sqrt((1 - 2/pi) / (2/pi)) / sqrt(16) = 0.189. Each MAE lies within 3 rel of its prediction, and
+    // the log of the ratio of the two independent MAEs within 3 sqrt(2) rel of log 4 (3 sd, two-sided).
+    const rel = Math.sqrt((1 - 2 / Math.PI) / (2 / Math.PI)) / Math.sqrt(maps);
+    mae.forEach((v, k) => expect(Math.abs(v / predicted[k]! - 1)).toBeLessThan(3 * rel));
+    expect(Math.abs(Math.log(mae[0]! / mae[1]!) - Math.log(4))).toBeLessThan(3 * Math.SQRT2 * rel);
   });
 });
 
