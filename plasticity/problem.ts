@@ -1,4 +1,5 @@
 import { InvalidValueError, NotBipolarError, ShapeError } from '../src/errors.js';
+import { checkKernelConsistency } from '../src/kernels/check-kernel.js';
 import { isLinearKernel, type Kernel } from '../src/kernels/kernel.js';
 import type { Patterns } from '../src/patterns/pattern-set.js';
 import type { LocalProblem } from './rule.js';
@@ -75,7 +76,9 @@ export interface KernelProblemOptions {
  * (scaled by its largest value through `logK` for kernels that overflow), plus explicit
  * features for the linear kernel.
  *
- * @throws {@link NotBipolarError}, {@link ShapeError} as {@link localProblem}.
+ * @throws {@link NotBipolarError}, {@link ShapeError} as {@link localProblem}; `ParameterError`
+ * for bipolar inputs when the kernel's batch forms or declared capabilities disagree with its
+ * scalar function on their overlaps (`checkKernelConsistency`).
  * @example
  * ```ts
  * const problem = kernelProblem(X, labels, polynomial({ degree: 2, c: 1 }), { bias: true });
@@ -86,6 +89,9 @@ export function kernelProblem(inputs: Patterns, labels: ArrayLike<number>, kerne
   if (y.length !== inputs.count) {
     throw new ShapeError('labels', `has ${y.length} entries but there are ${inputs.count} inputs`, 'pass one label per input pattern');
   }
+  // Bipolar inputs of length n have overlaps -n..n step 2: check the kernel's batch forms and declared
+  // capabilities on that grid (O(n)), as recurrentNetwork does for its N - 1 inputs.
+  if (inputs.kind === 'bipolar') checkKernelConsistency(kernel, inputs.dim + 1);
   const m = inputs.count;
   const h = overlapMatrix(inputs);
   const gram = new Float64Array(m * m);

@@ -7,6 +7,7 @@ import { sdmHypercube } from '../../src/kernels/sdm-hypercube.js';
 import { sdmHypersphere } from '../../src/kernels/sdm-hypersphere.js';
 import { expBeta, gaussian, laplacian } from '../../src/kernels/translation-invariant.js';
 import { recurrentNetwork } from '../../src/network/recurrent-network.js';
+import { kernelProblem } from '../../plasticity/problem.js';
 import { randomBipolar } from '../../src/patterns/generate.js';
 import { createRng } from '../../src/rng/rng.js';
 
@@ -48,5 +49,14 @@ describe('checkKernelConsistency: one kernel, one function on every overlap a ne
     const s = Int8Array.from({ length: 12 }, (_, j) => (j % 3 === 0 ? -1 : 1));
     const fast = net.fields(s);
     for (let i = 0; i < 12; i++) expect(fast[i]).toBe(net.field(i, s));
+  });
+
+  it('makes kernelProblem refuse the spread kernel on bipolar inputs (its Gram matrix would use kBatch = h^2, not k = h^3)', () => {
+    const X = randomBipolar({ count: 4, dim: 9 }, createRng(2));
+    const labels = [1, -1, 1, -1];
+    expect(() => kernelProblem(X, labels, { ...polynomial({ degree: 2 }), k: (h) => h ** 3 })).toThrow(ParameterError);
+    const fakeLinear: Kernel = { kind: 'inner-product', name: 'cubic', params: {}, k: (h) => h ** 3, capabilities: { linear: true }, positiveDefinite: false };
+    expect(() => kernelProblem(X, labels, fakeLinear)).toThrow(/declares k\(h\) = 1 h \+ 0/);
+    expect(kernelProblem(X, labels, polynomial({ degree: 2 })).count).toBe(4);
   });
 });
