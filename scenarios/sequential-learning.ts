@@ -197,9 +197,6 @@ export default defineScenario({
       // One column per rule, each faceted by method (Hebbian has no support-vector row): a row x
       // column facet with a missing cell lets the renderer slide cells into their neighbours' places.
       const methodsOf = (rule: RuleName) => p.methods.filter((m) => matrix.some((r) => r.degree === degree && r.rule === rule && r.method === m));
-      // Method names label the rows once, right of the last column that has every row.
-      let labelled = 0;
-      p.rules.forEach((rule, ri) => { if (methodsOf(rule).length >= methodsOf(p.rules[labelled]!).length) labelled = ri; });
       const cell = (rule: RuleName, ri: number) => {
         const ruleMethods = methodsOf(rule);
         return {
@@ -207,7 +204,8 @@ export default defineScenario({
           data: { values: matrix.filter((r) => r.degree === degree && r.rule === rule).map((r) => ({ ...r, methodLabel: methodLabels[r.method as MethodName] })) },
           facet: { row: {
             field: 'methodLabel', type: 'nominal', title: null, sort: ruleMethods.map((m) => methodLabels[m]),
-            header: ri === labelled ? { labelOrient: 'right', labelAngle: 0, labelAlign: 'left' } : { labels: false },
+            // Every column names its rows (vertical labels: the renderer misplaces horizontal row labels).
+            header: { labelFontSize: 11 },
           } },
           spec: {
             width: 18 * p.T, height: 18 * p.T, mark: 'rect',
@@ -224,7 +222,7 @@ export default defineScenario({
         title: `Recall matrix, ${degreeLabel(degree)} kernel`,
         spec: {
           $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${n}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${dataLabel(p)} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trials`] },
+          title: { text: `Recall matrix, kernel ${degreeLabel(degree)}, N = ${n}`, subtitle: [`recall of task s after learning tasks 1..t`, `${p.T} ${dataLabel(p)} tasks of ${p.perTask} patterns`, `cue noise ${p.noise}; cell: mean over ${ctx.trials} trial${ctx.trials === 1 ? '' : 's'}`] },
           hconcat: p.rules.map((rule, ri) => cell(rule, ri)),
           resolve: { scale: { color: 'shared' } },
         },
