@@ -126,9 +126,9 @@ export interface PseudorehearsalMethod {
 
 /**
  * Pseudorehearsal (Robins 1995; McAlister et al. 2025): before each new task, `probes` uniformly
- * random states are relaxed by the current network; the distinct fixed points reached (and their
- * sign flips count as the same item) are learned together with the new task as the network's own
- * memories. The method stores no pattern: its generator is given a {@link NetworkView} (size and
+ * random states are relaxed by the current network; the distinct fixed points reached are learned
+ * together with the new task (labels: their own entries) as the network's own memories; probes
+ * that reach no fixed point within the sweep limit are dropped. The method stores no pattern: its generator is given a {@link NetworkView} (size and
  * dynamics) and nothing else, so it cannot read earlier tasks even by accident.
  *
  * @throws {@link InvalidValueError} for probes not a positive integer.

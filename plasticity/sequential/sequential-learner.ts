@@ -233,7 +233,10 @@ export function sequentialLearner(options: SequentialLearnerOptions): Sequential
       let p: Float64Array | null = null;
       const consolidated: number[] = [];
       if (strength > 0) {
-        for (let nu = 0; nu < before; nu++) if (ai[nu] !== 0 && !set.has(nu)) consolidated.push(nu);
+        // Coefficients at rounding level (left by earlier consolidation steps) carry no importance.
+        let largest = 0;
+        for (let nu = 0; nu < before; nu++) largest = Math.max(largest, Math.abs(ai[nu]!));
+        for (let nu = 0; nu < before; nu++) if (Math.abs(ai[nu]!) > 1e-12 * largest && !set.has(nu)) consolidated.push(nu);
         storedNumbers += consolidated.length;
         if (consolidated.length > 0) {
           const s = consolidated.length;
