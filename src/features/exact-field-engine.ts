@@ -1,7 +1,8 @@
 import { InvalidValueError } from '../errors.js';
 import { encodeBinary, encodingForm, type BinaryEncoding } from './binary-encoding.js';
 import type { ExactMemory } from './exact-memory.js';
-import { nanField, type EnergyFieldEngine } from './feature-field-engine.js';
+import type { EnergyFieldEngine } from './feature-field-engine.js';
+import { nanField } from './nan-field.js';
 
 /** Options for {@link exactFieldEngine}. */
 export interface ExactFieldEngineOptions {

@@ -1,25 +1,8 @@
-import { InvalidValueError } from '../errors.js';
 import type { FieldEngine } from '../network/field-engine.js';
 import { encodeBinary, encodingForm, type BinaryEncoding } from './binary-encoding.js';
 import type { FeatureMemory } from './feature-memory.js';
+import { nanField } from './nan-field.js';
 import { featurePairs, kindCode, moveAll, movedSum } from './psi-loops.js';
-
-/**
- * The typed error for a field that is NaN (both energies infinite, or a feature sum that
- * overflowed): a NaN must never pass as a tie.
- *
- * @example
- * ```ts
- * if (Number.isNaN(field)) throw nanField(i, eCur, eAlt);
- * ```
- */
-export function nanField(i: number, energy: number, other: number): InvalidValueError {
-  return new InvalidValueError(
-    'memory',
-    `neuron ${i}'s field is NaN (energies ${energy} and ${other} of its two states are not comparable doubles)`,
-    'lower beta or rescale the patterns so that every energy is a finite double',
-  );
-}
 
 /** Options for {@link featureFieldEngine}. */
 export interface FeatureFieldEngineOptions {
@@ -77,7 +60,7 @@ export interface EnergyFieldEngine extends FieldEngine {
  * `flip` rotates the pairs (4Y multiply-adds); `reset` recomputes h and the pairs in O(Y d). The
  * tables hold 2 d Y numbers, built from S (regenerable from the map's seed) when the engine is made.
  *
- * @throws {@link InvalidValueError} from `field` when a field is NaN (energies that are not finite
+ * @throws `InvalidValueError` from `field` when a field is NaN (energies that are not finite
  * doubles): never passed on as a tie.
  * @example
  * ```ts
