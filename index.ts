@@ -71,3 +71,5 @@ export * from './src/search/capacity-search.js';
 export * from './src/search/recall-check.js';
 export * from './src/theory/dense-capacity.js';
 export * from './plasticity/separation-map.js';
+export * from './src/kernels/check-kernel.js';
+export * from './plasticity/sequential/index.js';
