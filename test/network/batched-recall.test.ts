@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, exponential, feedForwardNetwork, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../src/index.js';
+import { createRng, exponential, feedForwardNetwork, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../node.js';
 import { batchedRecall } from '../../src/network/batched-recall.js';
 import { batchedFeedForward } from '../../src/network/batched-feed-forward.js';
 
