@@ -13,9 +13,10 @@
  *
  * @packageDocumentation
  */
-export * from './src/errors.js';
+// Error classes are public; the assertion helpers beside them are internal (issue 11).
+export { DuplicatePatternError, InvalidValueError, KmnError, NotBipolarError, ParameterError, RegistryError, ShapeError, SingularMatrixError } from './src/errors.js';
 export * from './src/rng/rng.js';
-export * from './src/patterns/pattern-set.js';
+export { asContinuous, bipolarPatterns, continuousPatterns, neuronMajor, patternRow, type BipolarPatterns, type ContinuousPatterns, type PatternShape, type Patterns } from './src/patterns/pattern-set.js';
 export * from './src/patterns/generate.js';
 export * from './src/patterns/corrupt.js';
 export * from './src/kernels/kernel.js';
@@ -24,7 +25,7 @@ export * from './src/kernels/translation-invariant.js';
 export * from './src/kernels/sdm-hypercube.js';
 export * from './src/kernels/sdm-hypersphere.js';
 export * from './src/kernels/sdm-features.js';
-export * from './src/kernels/universal-hopfield.js';
+export { dotSimilarity, identitySeparation, maxSeparation, negativeEuclidean, negativeManhattan, polynomialSeparation, softmaxSeparation, universalHopfieldRecall, type Separation, type Similarity, type UniversalHopfieldOptions } from './src/kernels/universal-hopfield.js';
 export * from './src/kernels/batch.js';
 export * from './src/kernels/registry.js';
 export * from './src/linalg/gauss-legendre.js';
@@ -66,7 +67,7 @@ export * from './src/report/ticks.js';
 export * from './src/report/palette.js';
 export * from './src/report/intervals.js';
 export * from './src/patterns/structured.js';
-export * from './src/patterns/structured-bounds.js';
+export { maxCodeSize, minPairwiseDistance } from './src/patterns/structured-bounds.js';
 export * from './src/search/capacity-search.js';
 export * from './src/search/recall-check.js';
 export * from './src/theory/dense-capacity.js';

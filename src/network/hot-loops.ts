@@ -123,8 +123,15 @@ export function combineTables(kSame: Float64Array, kDiff: Float64Array, a: Float
   return shift;
 }
 
-/** Number of set bits of a 32-bit integer (SWAR popcount). */
-function popcount32(x: number): number {
+/**
+ * Number of set bits of a 32-bit integer (SWAR popcount).
+ *
+ * @example
+ * ```ts
+ * popcount32(0b1011); // 3
+ * ```
+ */
+export function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;

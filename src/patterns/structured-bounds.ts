@@ -1,4 +1,5 @@
 import { assertPositiveInteger, InvalidValueError } from '../errors.js';
+import { packBipolar, popcount32 } from '../network/hot-loops.js';
 import { logAddExp, logBinomial } from '../linalg/special.js';
 import type { BipolarPatterns } from './pattern-set.js';
 
@@ -36,51 +37,6 @@ export function maxCodeSize(n: number, d: number): number {
 }
 
 /**
- * Packs bipolar patterns into bit words (+1 -> 1), `ceil(dim / 32)` words per pattern, so a
- * Hamming distance costs `dim / 32` XORs and popcounts.
- *
- * @example
- * ```ts
- * const packed = packBipolar(X); // Uint32Array of X.count * Math.ceil(X.dim / 32) words
- * ```
- */
-export function packBipolar(patterns: BipolarPatterns): Uint32Array {
-  const words = Math.ceil(patterns.dim / 32);
-  const out = new Uint32Array(patterns.count * words);
-  for (let mu = 0; mu < patterns.count; mu++) packRow(patterns.data, mu * patterns.dim, patterns.dim, out, mu * words);
-  return out;
-}
-
-/**
- * Packs `dim` entries of `data` from `offset` into `out` from word `at` (+1 -> bit 1).
- *
- * @example
- * ```ts
- * packRow(X.data, mu * X.dim, X.dim, words, mu * Math.ceil(X.dim / 32));
- * ```
- */
-export function packRow(data: Int8Array, offset: number, dim: number, out: Uint32Array, at: number): void {
-  const words = Math.ceil(dim / 32);
-  out.fill(0, at, at + words);
-  for (let j = 0; j < dim; j++) if (data[offset + j] === 1) out[at + (j >>> 5)]! |= 1 << (j & 31);
-}
-
-/**
- * Bits set in a 32-bit word (SWAR popcount).
- *
- * @example
- * ```ts
- * popcount32(0b1011); // 3
- * ```
- */
-export function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
-
-/**
  * The smallest Hamming distance between two different patterns of a set (`dim + 1` for fewer
  * than two patterns, so that every requested distance up to dim counts as met). O(M^2 dim / 32).
  *
@@ -91,7 +47,7 @@ export function popcount32(x: number): number {
  */
 export function minPairwiseDistance(patterns: BipolarPatterns): number {
   const words = Math.ceil(patterns.dim / 32);
-  const packed = packBipolar(patterns);
+  const packed = packBipolar(patterns.data, patterns.count, patterns.dim);
   let min = patterns.dim + 1;
   for (let a = 0; a < patterns.count; a++) {
     for (let b = a + 1; b < patterns.count; b++) {

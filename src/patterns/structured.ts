@@ -1,7 +1,8 @@
 import { InvalidValueError, assertInRange, assertPositiveInteger } from '../errors.js';
 import type { Rng } from '../rng/rng.js';
 import type { BipolarPatterns } from './pattern-set.js';
-import { maxCodeSize, packRow, popcount32 } from './structured-bounds.js';
+import { packBipolar, popcount32 } from '../network/hot-loops.js';
+import { maxCodeSize } from './structured-bounds.js';
 
 /** Correlated features: blocks of features that share a latent bit (see {@link correlatedFeatures}). */
 export interface FeatureCorrelation {
@@ -160,7 +161,7 @@ export function separatedBipolar(options: SeparatedOptions, rng: Rng): Separated
     attempts++;
     const offset = kept * dim;
     draw(rng, data, offset);
-    packRow(data, offset, dim, packed, kept * words);
+    packBipolar(data.subarray(offset, offset + dim), 1, dim, packed.subarray(kept * words, (kept + 1) * words));
     let nearest = dim + 1;
     let farthest = 0;
     for (let nu = 0; nu < kept && nearest >= d && farthest <= dMax; nu++) {

@@ -32,11 +32,6 @@ function violates(edge: ImportEdge): boolean {
   return rank[b]! >= rank[a]!;
 }
 
-/**
- * Known upward edges being removed by their owners; each entry must still exist (so the list
- * shrinks as they go). src/index.ts is the transitional re-export of the root barrel (lead).
- */
-const transitional = new Set(['src/index.ts -> node.ts']);
 
 const files = sourceFiles(root).filter((f) => part(f) !== null);
 const edges = files.flatMap((f) => importsOf(root, f));
@@ -58,13 +53,11 @@ describe('layers without cycles: no import points up (src < neurons, plasticity 
 
   it('no file imports (even types) from its own layer\'s siblings or from a layer above it', () => {
     const bad = edges.filter(violates).map((e) => `${e.from}:${e.line} -> ${e.to}`);
-    const unexpected = bad.filter((b) => !transitional.has(b.replace(/:\d+ ->/, ' ->')));
-    expect(unexpected).toEqual([]);
+    expect(bad).toEqual([]);
   });
 
-  it('every transitional exception still exists (remove it from the list once its import is gone)', () => {
-    const present = new Set(edges.filter(violates).map((e) => `${e.from} -> ${e.to}`));
-    for (const t of transitional) expect(present.has(t), t).toBe(true);
+  it('the engine has no barrel of its own: the package barrels are index.ts and node.ts at the root', () => {
+    expect(files).not.toContain('src/index.ts');
   });
 
   it('only src/sim imports RxJS at run time (the spike bus)', () => {

@@ -6,10 +6,10 @@ import {
   negativeEuclidean,
   negativeManhattan,
   polynomialSeparation,
-  softmaxInPlace,
   softmaxSeparation,
   universalHopfieldRecall,
 } from '../../node.js';
+import { softmaxInPlace } from '../../src/kernels/universal-hopfield.js';
 
 // The Universal Hopfield Network view P sep(sim(M, q)) (Millidge et al. 2022; DESIGN.md section 2).
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '../../src/errors.js';
 import { createRng } from '../../src/rng/rng.js';
-import { maxCodeSize, minPairwiseDistance, popcount32 } from '../../src/patterns/structured-bounds.js';
+import { maxCodeSize, minPairwiseDistance } from '../../src/patterns/structured-bounds.js';
+import { popcount32 } from '../../src/network/hot-loops.js';
 import { correlatedFeatures, measuredFeatureCorrelation, prototypeNoise, separatedBipolar } from '../../src/patterns/structured.js';
 
 /** Minimum pairwise distance by a plain loop over entries (independent of the packed popcount). */

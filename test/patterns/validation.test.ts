@@ -6,14 +6,12 @@ import {
   NotBipolarError,
   ShapeError,
   asContinuous,
-  assertBipolarVector,
-  assertDistinct,
-  assertLength,
   bipolarPatterns,
   continuousPatterns,
   neuronMajor,
   patternRow,
 } from '../../node.js';
+import { assertBipolarVector, assertDistinct, assertLength } from '../../src/patterns/pattern-set.js';
 
 // Validation at the API edge: typed errors that name the parameter and the offending entry.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeError, bipolarPatterns, createRng, patternRow } from '../../src/index.js';
+import { ShapeError, bipolarPatterns, createRng, patternRow } from '../../node.js';
 import { correlatedTasks, permutedTasks, randomTasks } from '../../plasticity/sequential/index.js';
 
 const dot = (x: Int8Array, y: Int8Array): number => x.reduce((s, v, j) => s + v * y[j]!, 0);
