@@ -206,20 +206,21 @@ export class MinNormSolver {
       }
       const next: number[] = [];
       const keep: number[] = [];
-      let dropped = false;
+      const gone: number[] = [];
       for (let k = 0; k < v.length; k++) {
         const w = k === hit ? 0 : lambda[k]! + theta * (v[k]! - lambda[k]!);
         if (w > 1e-15) {
           next.push(w);
           keep.push(this.corral[k]!);
-        } else dropped = true;
+        } else gone.push(k);
       }
+      const dropped = gone.length > 0;
       if (!dropped || keep.length === 0) return false;
       let total = 0;
       for (const w of next) total += w;
       this.lambda = next.map((w) => w / total);
+      for (let g = gone.length - 1; g >= 0; g--) this.remove(gone[g]!, v.length - (gone.length - 1 - g));
       this.corral = keep;
-      if (!this.refactor()) return false;
     }
     return false;
   }
@@ -240,6 +241,35 @@ export class MinNormSolver {
     if (!(d > 1e-13 * c)) return false;
     L[row + s] = Math.sqrt(d);
     return true;
+  }
+
+  /**
+   * Removes position k from the Cholesky factor of a corral of size s in O(s^2): rows below k move
+   * up, and the trailing block takes the rank-one update `L33 L33^T + l32 l32^T` (Givens form).
+   */
+  private remove(k: number, s: number): void {
+    const { L, size } = this;
+    const p = s - 1 - k;
+    const x = new Float64Array(p);
+    for (let i = k + 1; i < s; i++) {
+      x[i - k - 1] = L[i * size + k]!;
+      for (let j = 0; j < k; j++) L[(i - 1) * size + j] = L[i * size + j]!;
+      for (let j = k + 1; j <= i; j++) L[(i - 1) * size + j - 1] = L[i * size + j]!;
+    }
+    for (let a = 0; a < p; a++) {
+      const d = (k + a) * size + k + a;
+      const l = L[d]!;
+      const r = Math.hypot(l, x[a]!);
+      const c = r / l;
+      const sn = x[a]! / l;
+      L[d] = r;
+      for (let b = a + 1; b < p; b++) {
+        const e = (k + b) * size + k + a;
+        const v = (L[e]! + sn * x[b]!) / c;
+        L[e] = v;
+        x[b] = c * x[b]! - sn * v;
+      }
+    }
   }
 
   /** Refactors `G_SS + c 1 1^T` from scratch (after points left the corral). */
