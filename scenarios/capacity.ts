@@ -175,7 +175,7 @@ export default defineScenario({
         }),
       }));
       series.push({
-        name: 'exact storability (any network)', kind: 'measured' as const, connect: true, color: '#000000',
+        name: 'exact storability (any network)', kind: 'measured' as const, connect: true,
         points: [...groupBy(joined.filter((r) => r.kernel === kernel), (r) => String(r.N)).values()].map((g) => {
           const t = tInterval(g.map((r) => r.mExact / r.N));
           return { x: g[0]!.N, y: t.estimate, lo: t.lo, hi: t.hi };
