@@ -74,3 +74,8 @@ export * from './src/theory/dense-capacity.js';
 export * from './plasticity/separation-map.js';
 export * from './src/kernels/check-kernel.js';
 export * from './plasticity/sequential/index.js';
+export * from './src/lagrangian/index.js';
+export * from './src/sim/lagrangian-simulation.js';
+export * from './src/sim/monitors/lagrangian-monitors.js';
+export * from './plasticity/dense-memory-trainer-model.js';
+export * from './plasticity/dense-memory-trainer.js';

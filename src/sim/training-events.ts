@@ -6,6 +6,7 @@ import { Observable } from 'rxjs';
  * structurally so that the engine never imports plasticity.
  */
 export interface ListenedRun<E> {
+  /** Runs the session, calling `listener` with every event; a `false` return stops it. */
   run(listener: (event: E) => boolean | void): unknown;
 }
 
