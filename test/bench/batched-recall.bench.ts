@@ -35,7 +35,7 @@ export default async function batchedRecallBench(): Promise<BenchRow[]> {
   if (r.status !== 0) return [{ name, skipped: `reference failed: ${r.stderr.trim().split('\n').pop()}` }];
   const ref = JSON.parse(r.stdout) as { seconds: number };
   const batch = batchedRecall(recurrentNetwork({ patterns: X, kernel: polynomial({ degree: 3, c: 1 }) }));
-  let states = new Int8Array(0);
+  let states: Int8Array = new Int8Array(0);
   const ms = medianMs(() => (states = batch.step(cues, q)), 3, 1);
   const numpyStates = new Int8Array(readFileSync(paths.out).buffer.slice(0));
   let differ = 0;
