@@ -403,10 +403,13 @@ export default defineScenario({
     const ref = rows.find((r) => r.n === refDegree)!;
     const at = `n = ${refDegree}${refDegree === KROTOV_HOPFIELD_2016.degree ? " (the notebook's degree)" : " (n = 20 is not run: the largest degree)"}`;
     const mcnemar = 'McNemar test on the paired predictions, in every trial: (b - c) / sqrt(b + c) > 2 (one-sided p < 0.025), b and c the test digits only the trained memory or only the baseline gets right';
+    // The claim (issue 17) is against the Hebbian / one-shot baselines of the same memory model.
+    // 1-NN, which keeps every training digit (train / K times the trained memories), is a
+    // stronger non-parametric reference: the table and the summary report it (zNearest), it is
+    // not a check.
     const versus = [
       { name: 'the Hebbian class-mean templates (nearest class mean)', error: 1 - classMeanRight / nTest, z: ref.zClassMean as number },
       { name: `a one-shot dense memory storing all ${p.train} training digits under the same F and T`, error: ref.oneShotError as number, z: ref.zOneShot as number },
-      { name: `the nearest training digit (1-NN over all ${p.train}, ${Math.round(p.train / p.memories)}x the trained memories)`, error: 1 - nearestRight / nTest, z: ref.zNearest as number },
     ];
     for (const v of versus) {
       checks.push({
