@@ -7,6 +7,7 @@ import { measuredTheoryChart, type ChartSeries } from '../src/report/chart-spec.
 import { tInterval } from '../src/report/intervals.js';
 import { requireMemory } from '../src/scenario/params.js';
 import { exactCapacity } from '../plasticity/exact/exact-capacity.js';
+import { neuronsByMargin } from '../plasticity/exact/neurons-by-margin.js';
 import { storesAll } from '../plasticity/exact/stores-all.js';
 import { largestStorable } from '../src/search/capacity-search.js';
 import { firstPatterns } from './lib/nested.js';
@@ -80,7 +81,10 @@ export default defineScenario({
     const storable = (m: number): boolean => {
       if (m > bound) return false;
       try {
-        return storesAll(firstPatterns(X, m), kernel, rule, { maxEpochs: p.maxEpochs, rng: rng.child(`order:${m}`), first });
+        const Xm = firstPatterns(X, m);
+        // Iterative rules train the smallest-margin neurons first (a failing call then stops early).
+        const order = rule.solve === undefined ? [...neuronsByMargin(Xm, kernel, { bias: rule.options.bias ?? false }).slice(0, 8), ...first] : first;
+        return storesAll(Xm, kernel, rule, { maxEpochs: p.maxEpochs, rng: rng.child(`order:${m}`), first: order });
       } catch (error) {
         if (error instanceof SingularMatrixError) return false;
         throw error;

@@ -3,6 +3,7 @@ import { createRng, linear, randomBipolar, type BipolarPatterns } from '../../no
 import { perceptron, pseudoinverse, trainCoefficients } from '../../plasticity/index.js';
 import { exactCapacity } from '../../plasticity/exact/exact-capacity.js';
 import { storesAll } from '../../plasticity/exact/stores-all.js';
+import { neuronsByMargin } from '../../plasticity/exact/neurons-by-margin.js';
 import { separableByExactLp } from './rational-lp.js';
 
 const prefix = (X: BipolarPatterns, m: number): BipolarPatterns => ({ ...X, count: m, data: X.data.subarray(0, m * X.dim) });
@@ -67,5 +68,23 @@ describe('exactCapacity (network storability)', () => {
     const X = randomBipolar({ count: 10, dim: 8 }, createRng(1));
     expect(() => exactCapacity(X, linear(), { max: 11 })).toThrow(/max/);
     expect(() => storesAll(X, linear(), perceptron(), { first: [8] })).toThrow(/first/);
+  });
+});
+
+describe('neuronsByMargin', () => {
+  it('is a permutation that puts every inseparable neuron (exact rational LP) before every separable one', () => {
+    const n = 10;
+    let both = 0;
+    for (let trial = 0; trial < 4; trial++) {
+      const X = randomBipolar({ count: 17, dim: n }, createRng(`margin-${trial}`));
+      const order = Array.from(neuronsByMargin(X, linear()));
+      expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+      const separable = order.map((i) => separableByExactLp(neuronPoints(X, i, X.count)));
+      const firstSeparable = separable.indexOf(true);
+      if (firstSeparable > 0) both++;
+      if (firstSeparable >= 0) expect(separable.slice(firstSeparable).every((s) => s)).toBe(true);
+    }
+    // M = 17 for N - 1 = 9 inputs is near Cover's threshold 2(N - 1): some trials have both kinds.
+    expect(both).toBeGreaterThan(0);
   });
 });
