@@ -94,22 +94,21 @@ export class MinNormSolver {
     return this.gram[i * this.size + j]!;
   }
 
-  /** Stabilities `x . a_j` of the current iterate for j < m, with their rounding-error bounds. */
+  /**
+   * Stabilities `x . a_j` of the current iterate for j < m (corral rows streamed contiguously),
+   * with their rounding-error bound: `|err| <= 2 (s + 2) u sum_k lambda_k |G_kj| <= 2 (s + 2) u c`,
+   * since `lambda >= 0` sums to 1 and `|G_kj| <= max_k G_kk = c` for a positive semi-definite kernel.
+   */
   private stabilities(m: number): void {
-    const { corral, lambda, xa, err } = this;
+    const { corral, lambda, xa, err, gram, size } = this;
     const s = corral.length;
-    const bound = (s + 2) * U * 2;
-    for (let j = 0; j < m; j++) {
-      let sum = 0;
-      let abs = 0;
-      for (let k = 0; k < s; k++) {
-        const t = lambda[k]! * this.g(corral[k]!, j);
-        sum += t;
-        abs += Math.abs(t);
-      }
-      xa[j] = sum;
-      err[j] = bound * abs;
+    xa.fill(0, 0, m);
+    for (let k = 0; k < s; k++) {
+      const l = lambda[k]!;
+      const row = corral[k]! * size;
+      for (let j = 0; j < m; j++) xa[j] += l * gram[row + j]!;
     }
+    err.fill(2 * (s + 2) * U * this.c, 0, m);
   }
 
   /** `x . a_j > 0` holds for the current iterate beyond rounding error. */
