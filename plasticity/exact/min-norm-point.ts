@@ -153,7 +153,9 @@ export class MinNormSolver {
         if (this.xa[j]! < this.xa[jmin]!) jmin = j;
         if (!(this.xa[j]! > this.err[j]!)) certified = false;
       }
-      const norm2 = this.norm2();
+      // |x|^2 = lambda^T G lambda = sum_k lambda_k (x . a_k) over the corral, from the stabilities.
+      let norm2 = 0;
+      for (let k = 0; k < this.corral.length; k++) norm2 += this.lambda[k]! * this.xa[this.corral[k]!]!;
       const gap = norm2 - this.xa[jmin]!;
       const done = certified ? !maxMargin || gap <= gapTol * norm2 : gap <= absTol;
       if (done || iterations >= this.cap || this.corral.includes(jmin)) return this.result(certified, norm2, iterations);
