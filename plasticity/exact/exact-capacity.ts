@@ -48,7 +48,7 @@ export interface ExactCapacityResult {
  * @example
  * ```ts
  * const r = exactCapacity(randomBipolar({ count: 128, dim: 32 }, createRng(1)), linear());
- * r.mMax / 32; // near Cover's capacity per neuron (about 1.6 at N = 32)
+ * r.mMax / 32; // near Cover's finite-N network capacity (about 1.49 at N = 32)
  * ```
  */
 export function exactCapacity(patterns: Patterns, kernel: Kernel, options: ExactCapacityOptions = {}): ExactCapacityResult {

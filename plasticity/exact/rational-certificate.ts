@@ -25,7 +25,8 @@ export interface FarkasCertificate {
  * @example
  * ```ts
  * // a = (1) and (-1): 0 = a1/2 + a2/2
- * farkasCertificate((k, l) => (k === l ? 1 : -1), [0, 1])!.numerators; // [1n, 1n] over 2n (up to sign)
+ * const cert = farkasCertificate((k, l) => (k === l ? 1 : -1), [0, 1])!;
+ * cert.numerators.map((v) => Number(v) / Number(cert.denominator)); // [0.5, 0.5]
  * ```
  */
 export function farkasCertificate(signedGram: (k: number, l: number) => number, corral: ArrayLike<number>): FarkasCertificate | null {
