@@ -1,6 +1,6 @@
 import { InvalidValueError, ShapeError, assertPositive, assertPositiveInteger } from '../src/errors.js';
 import { asContinuous, assertLength, type ContinuousPatterns, type Patterns } from '../src/patterns/pattern-set.js';
-import type { ContinuousNetwork, ContinuousRunOptions, ContinuousRunResult } from '../src/network/continuous-network.js';
+import { iterateToFixedPoint, type ContinuousNetwork, type ContinuousRunOptions, type ContinuousRunResult } from '../src/network/continuous-network.js';
 import type { Rng } from '../src/rng/rng.js';
 
 /**
@@ -345,23 +345,7 @@ export function featureSoftmaxNetwork(options: FeatureSoftmaxOptions): Continuou
     },
     run(s0, runOptions: ContinuousRunOptions = {}): ContinuousRunResult {
       check(s0);
-      const maxSteps = runOptions.maxSteps ?? 100;
-      assertPositiveInteger('maxSteps', maxSteps);
-      const tol = runOptions.tol ?? 1e-10;
-      let s = Float64Array.from(s0);
-      let next = new Float64Array(n);
-      for (let t = 1; t <= maxSteps; t++) {
-        project(weightsOf(s, c), next);
-        let diff = 0;
-        let scale = 0;
-        for (let j = 0; j < n; j++) {
-          diff = Math.max(diff, Math.abs(next[j]! - s[j]!));
-          scale = Math.max(scale, Math.abs(s[j]!));
-        }
-        [s, next] = [next, s];
-        if (diff <= tol * (1 + scale)) return { state: s, steps: t, converged: true };
-      }
-      return { state: s, steps: maxSteps, converged: false };
+      return iterateToFixedPoint((s, next) => project(weightsOf(s, c), next), s0, runOptions);
     },
   };
 }

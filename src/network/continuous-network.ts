@@ -66,25 +66,40 @@ function makeNetwork(patterns: ContinuousPatterns, weights: (s: ArrayLike<number
     },
     run(s0, options = {}) {
       checkState(s0);
-      const maxSteps = options.maxSteps ?? 100;
-      assertPositiveInteger('maxSteps', maxSteps);
-      const tol = options.tol ?? 1e-10;
-      let s = Float64Array.from(s0);
-      let next = new Float64Array(n);
-      for (let t = 1; t <= maxSteps; t++) {
-        project(weights(s, c), next);
-        let diff = 0;
-        let scale = 0;
-        for (let j = 0; j < n; j++) {
-          diff = Math.max(diff, Math.abs(next[j]! - s[j]!));
-          scale = Math.max(scale, Math.abs(s[j]!));
-        }
-        [s, next] = [next, s];
-        if (diff <= tol * (1 + scale)) return { state: s, steps: t, converged: true };
-      }
-      return { state: s, steps: maxSteps, converged: false };
+      return iterateToFixedPoint((s, next) => project(weights(s, c), next), s0, options);
     },
   };
+}
+
+/**
+ * Iterates `s <- map(s)` from `s0` until the largest change is at most `tol (1 + max |s|)` or
+ * `maxSteps` steps: the run loop of every continuous network (Property 4 and its relatives), so
+ * each network only supplies its one-step map.
+ *
+ * @example
+ * ```ts
+ * const { state, converged } = iterateToFixedPoint((s, out) => net.step(s, out), cue, { maxSteps: 50 });
+ * ```
+ */
+export function iterateToFixedPoint(map: (s: Float64Array, out: Float64Array) => unknown, s0: ArrayLike<number>, options: ContinuousRunOptions = {}): ContinuousRunResult {
+  const maxSteps = options.maxSteps ?? 100;
+  assertPositiveInteger('maxSteps', maxSteps);
+  const tol = options.tol ?? 1e-10;
+  const n = s0.length;
+  let s = Float64Array.from(s0);
+  let next = new Float64Array(n);
+  for (let t = 1; t <= maxSteps; t++) {
+    map(s, next);
+    let diff = 0;
+    let scale = 0;
+    for (let j = 0; j < n; j++) {
+      diff = Math.max(diff, Math.abs(next[j]! - s[j]!));
+      scale = Math.max(scale, Math.abs(s[j]!));
+    }
+    [s, next] = [next, s];
+    if (diff <= tol * (1 + scale)) return { state: s, steps: t, converged: true };
+  }
+  return { state: s, steps: maxSteps, converged: false };
 }
 
 /** Options for {@link interpolationNetwork}. */
