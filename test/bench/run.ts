@@ -5,9 +5,15 @@
 import { readdirSync } from 'node:fs';
 import type { BenchRow } from './bench-row.js';
 
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).flatMap((a) => (a.startsWith('--only=') ? ['--only', a.slice(7)] : [a]));
 const json = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+// An unknown flag (or --only without a value) must not silently run every bench on a shared machine.
+const unknown = args.filter((a, k) => a.startsWith('-') && a !== '--json' && a !== '--only' && args[k - 1] !== '--only');
+if (unknown.length > 0 || (args.includes('--only') && !only)) {
+  process.stderr.write(`bench: ${unknown.length > 0 ? `unknown option ${unknown[0]}` : '--only needs a value'}; use --json and --only <part of a file name>\n`);
+  process.exit(2);
+}
 const dir = new URL('./', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
 const rows: BenchRow[] = [];
