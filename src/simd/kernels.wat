@@ -1,0 +1,140 @@
+;; SIMD128 kernels for kmn's hot loops (issue 14, item 1). Hand-written WebAssembly text, compiled
+;; by src/simd/build-wasm.ts into src/simd/kernels-wasm.ts (committed bytes; a test recompiles and
+;; compares). Every pointer is a byte offset into the imported memory; Float64 data must be 8-byte
+;; aligned (the arena in simd-kernels.ts aligns to 16). The scalar JavaScript loops in
+;; src/network/hot-loops.ts and src/simd/scalar-kernels.ts are the reference.
+;;
+;; Summation order of the reductions (dotInt8, dotF64): eight partial sums, partial k holding the
+;; entries i = k mod 8 of the first floor(m / 8) * 8 entries, combined as
+;; ((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7)), then the tail entries added one by one. The
+;; element-wise kernels (addInt8Row, axpyF64) do per entry exactly what the scalar loop does, so they
+;; are bit-identical to it.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; Horizontal sum of four f64x2 accumulators (order documented above).
+  (func $hsum (param $a0 v128) (param $a1 v128) (param $a2 v128) (param $a3 v128) (result f64)
+    (local $v v128)
+    (local.set $v (f64x2.add (f64x2.add (local.get $a0) (local.get $a2))
+                             (f64x2.add (local.get $a1) (local.get $a3))))
+    (f64.add (f64x2.extract_lane 0 (local.get $v)) (f64x2.extract_lane 1 (local.get $v))))
+
+  ;; sum_{mu < m} t[mu] a[mu], t Int8 at byte offset $t, a Float64 at byte offset $a.
+  (func (export "dotInt8") (param $t i32) (param $a i32) (param $m i32) (result f64)
+    (local $end i32) (local $w v128) (local $lo v128) (local $hi v128)
+    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $s f64)
+    (local.set $end (i32.add (local.get $t) (i32.and (local.get $m) (i32.const -8))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $t) (local.get $end)))
+        ;; 8 Int8 -> 8 i16 -> 2 x 4 i32 -> 4 x 2 f64
+        (local.set $w (v128.load8x8_s (local.get $t)))
+        (local.set $lo (i32x4.extend_low_i16x8_s (local.get $w)))
+        (local.set $hi (i32x4.extend_high_i16x8_s (local.get $w)))
+        (local.set $acc0 (f64x2.add (local.get $acc0)
+          (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $lo)) (v128.load (local.get $a)))))
+        (local.set $acc1 (f64x2.add (local.get $acc1)
+          (f64x2.mul (f64x2.convert_low_i32x4_s
+                       (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $lo) (local.get $lo)))
+                     (v128.load offset=16 (local.get $a)))))
+        (local.set $acc2 (f64x2.add (local.get $acc2)
+          (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $hi)) (v128.load offset=32 (local.get $a)))))
+        (local.set $acc3 (f64x2.add (local.get $acc3)
+          (f64x2.mul (f64x2.convert_low_i32x4_s
+                       (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $hi) (local.get $hi)))
+                     (v128.load offset=48 (local.get $a)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 8)))
+        (local.set $a (i32.add (local.get $a) (i32.const 64)))
+        (br $loop)))
+    (local.set $s (call $hsum (local.get $acc0) (local.get $acc1) (local.get $acc2) (local.get $acc3)))
+    (local.set $end (i32.add (local.get $end) (i32.and (local.get $m) (i32.const 7))))
+    (block $tdone
+      (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $t) (local.get $end)))
+        (local.set $s (f64.add (local.get $s)
+          (f64.mul (f64.convert_i32_s (i32.load8_s (local.get $t))) (f64.load (local.get $a)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (br $tail)))
+    (local.get $s))
+
+  ;; sum_{i < n} a[i] b[i], both Float64.
+  (func (export "dotF64") (param $a i32) (param $b i32) (param $n i32) (result f64)
+    (local $end i32) (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $s f64)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $acc0 (f64x2.add (local.get $acc0) (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b)))))
+        (local.set $acc1 (f64x2.add (local.get $acc1) (f64x2.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b)))))
+        (local.set $acc2 (f64x2.add (local.get $acc2) (f64x2.mul (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b)))))
+        (local.set $acc3 (f64x2.add (local.get $acc3) (f64x2.mul (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 64)))
+        (local.set $b (i32.add (local.get $b) (i32.const 64)))
+        (br $loop)))
+    (local.set $s (call $hsum (local.get $acc0) (local.get $acc1) (local.get $acc2) (local.get $acc3)))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7)) (i32.const 3))))
+    (block $tdone
+      (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (br $tail)))
+    (local.get $s))
+
+  ;; stat[mu] += f * t[mu] for mu < m (stat Float64, t Int8).
+  (func (export "addInt8Row") (param $stat i32) (param $t i32) (param $f f64) (param $m i32)
+    (local $end i32) (local $w v128) (local $lo v128) (local $hi v128) (local $fv v128)
+    (local.set $fv (f64x2.splat (local.get $f)))
+    (local.set $end (i32.add (local.get $t) (i32.and (local.get $m) (i32.const -8))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $t) (local.get $end)))
+        (local.set $w (v128.load8x8_s (local.get $t)))
+        (local.set $lo (i32x4.extend_low_i16x8_s (local.get $w)))
+        (local.set $hi (i32x4.extend_high_i16x8_s (local.get $w)))
+        (v128.store (local.get $stat) (f64x2.add (v128.load (local.get $stat))
+          (f64x2.mul (local.get $fv) (f64x2.convert_low_i32x4_s (local.get $lo)))))
+        (v128.store offset=16 (local.get $stat) (f64x2.add (v128.load offset=16 (local.get $stat))
+          (f64x2.mul (local.get $fv) (f64x2.convert_low_i32x4_s
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $lo) (local.get $lo))))))
+        (v128.store offset=32 (local.get $stat) (f64x2.add (v128.load offset=32 (local.get $stat))
+          (f64x2.mul (local.get $fv) (f64x2.convert_low_i32x4_s (local.get $hi)))))
+        (v128.store offset=48 (local.get $stat) (f64x2.add (v128.load offset=48 (local.get $stat))
+          (f64x2.mul (local.get $fv) (f64x2.convert_low_i32x4_s
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $hi) (local.get $hi))))))
+        (local.set $t (i32.add (local.get $t) (i32.const 8)))
+        (local.set $stat (i32.add (local.get $stat) (i32.const 64)))
+        (br $loop)))
+    (local.set $end (i32.add (local.get $end) (i32.and (local.get $m) (i32.const 7))))
+    (block $tdone
+      (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $t) (local.get $end)))
+        (f64.store (local.get $stat) (f64.add (f64.load (local.get $stat))
+          (f64.mul (local.get $f) (f64.convert_i32_s (i32.load8_s (local.get $t))))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (local.set $stat (i32.add (local.get $stat) (i32.const 8)))
+        (br $tail))))
+
+  ;; y[i] += alpha x[i] for i < n (both Float64).
+  (func (export "axpyF64") (param $y i32) (param $x i32) (param $alpha f64) (param $n i32)
+    (local $end i32) (local $av v128)
+    (local.set $av (f64x2.splat (local.get $alpha)))
+    (local.set $end (i32.add (local.get $y) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
+        (v128.store (local.get $y) (f64x2.add (v128.load (local.get $y)) (f64x2.mul (local.get $av) (v128.load (local.get $x)))))
+        (v128.store offset=16 (local.get $y) (f64x2.add (v128.load offset=16 (local.get $y)) (f64x2.mul (local.get $av) (v128.load offset=16 (local.get $x)))))
+        (local.set $y (i32.add (local.get $y) (i32.const 32)))
+        (local.set $x (i32.add (local.get $x) (i32.const 32)))
+        (br $loop)))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 3))))
+    (block $tdone
+      (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $y) (local.get $end)))
+        (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (f64.mul (local.get $alpha) (f64.load (local.get $x)))))
+        (local.set $y (i32.add (local.get $y) (i32.const 8)))
+        (local.set $x (i32.add (local.get $x) (i32.const 8)))
+        (br $tail)))))

@@ -1,0 +1,183 @@
+// WebAssembly SIMD128 versions of the hot loops (issue 14, item 1), over one fixed WebAssembly
+// memory, with the scalar JavaScript loops as reference and fallback. Isomorphic: the module is
+// compiled synchronously from committed bytes (src/simd/kernels-wasm.ts), in Node and in browsers.
+import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
+import { addInt8Row as addInt8RowJs, dotInt8 as dotInt8Js } from '../network/hot-loops.js';
+import { kernelsWasm } from './kernels-wasm.js';
+import { axpyF64 as axpyF64Js, dotF64 as dotF64Js } from './scalar-kernels.js';
+
+const PAGE = 65536;
+
+/** The part of the WebAssembly JS API used here (lib ES2022 does not declare it; Node and browsers have it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number; maximum: number }) => { readonly buffer: ArrayBuffer };
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: object };
+}
+
+const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** Options of {@link createSimdKernels}. */
+export interface SimdKernelsOptions {
+  /** Size of the arena in bytes, rounded up to 64 KiB pages; fixed, so views never detach. Default 1 MiB, at most 1 GiB. */
+  readonly bytes?: number;
+  /** `false` forces the scalar JavaScript fallback (for comparison); default: SIMD when the engine supports it. */
+  readonly simd?: boolean;
+}
+
+/** The wasm exports, pointers as byte offsets into the arena. */
+interface WasmExports {
+  dotInt8(t: number, a: number, m: number): number;
+  dotF64(a: number, b: number, n: number): number;
+  addInt8Row(stat: number, t: number, f: number, m: number): void;
+  axpyF64(y: number, x: number, alpha: number, n: number): void;
+}
+
+/**
+ * Hot-loop kernels over an arena of typed arrays: WebAssembly SIMD128 where supported, the scalar
+ * JavaScript loops otherwise. Arrays passed to the kernels must be allocated by {@link SimdKernels.f64}
+ * or {@link SimdKernels.i8} of the same instance.
+ *
+ * The reductions sum in eight interleaved partial sums (see `src/simd/kernels.wat`), so on floats
+ * they differ from the index-order scalar loop by rounding only:
+ * `|simd - scalar| <= 2 (n - 1) eps sum_i |a_i b_i|` (eps = 2^-53), and not at all when every
+ * partial sum is an integer below 2^53. The element-wise kernels are bit-identical to the scalar loops.
+ *
+ * @example
+ * ```ts
+ * const k = createSimdKernels();
+ * const t = k.i8(4); t.set([1, -1, 1, 1]);
+ * const a = k.f64(4); a.set([1, 2, 3, 4]);
+ * k.dotInt8(t, 0, a, 4); // 6
+ * ```
+ */
+export interface SimdKernels {
+  /** Whether the WebAssembly SIMD kernels are in use (false: the scalar JavaScript fallback). */
+  readonly simd: boolean;
+  /** The arena's buffer (the WebAssembly memory's, when `simd`). */
+  readonly buffer: ArrayBuffer;
+  /** Bytes still free in the arena. */
+  readonly free: number;
+  /** A zeroed Float64Array of `length` in the arena (16-byte aligned). */
+  f64(length: number): Float64Array;
+  /** A zeroed Int8Array of `length` in the arena (16-byte aligned). */
+  i8(length: number): Int8Array;
+  /** `sum_{mu < m} t[base + mu] a[mu]` (Int8 x Float64; the A = 1 field). */
+  dotInt8(t: Int8Array, base: number, a: Float64Array, m: number): number;
+  /** `sum_{i < n} a[i] b[i]`. */
+  dotF64(a: Float64Array, b: Float64Array, n: number): number;
+  /** `stat[mu] += f t[base + mu]` for `mu < m` (the overlap update after a flip). */
+  addInt8Row(stat: Float64Array, t: Int8Array, base: number, f: number, m: number): void;
+  /** `y[i] += alpha x[i]` for `i < n`. */
+  axpyF64(y: Float64Array, x: Float64Array, alpha: number, n: number): void;
+}
+
+/**
+ * Whether this JavaScript engine runs the WebAssembly SIMD128 kernels (by `WebAssembly.validate`
+ * of the compiled module, which fails where SIMD128 is not supported).
+ *
+ * @example
+ * ```ts
+ * if (!simdSupported()) console.warn('scalar fallback');
+ * ```
+ */
+export function simdSupported(): boolean {
+  return wasmApi !== undefined && typeof wasmApi.validate === 'function' && wasmApi.validate(kernelsWasm);
+}
+
+/**
+ * Creates the hot-loop kernels over a fresh arena: the SIMD128 WebAssembly module
+ * (`src/simd/kernels.wat`, instantiated synchronously) when supported, else the scalar loops of
+ * `src/network/hot-loops.ts` and `src/simd/scalar-kernels.ts`. Issue 14, item 1 (WebAssembly
+ * SIMD, https://github.com/WebAssembly/simd).
+ *
+ * @example
+ * ```ts
+ * const k = createSimdKernels({ bytes: 1 << 20 });
+ * const x = k.f64(1000), y = k.f64(1000);
+ * k.axpyF64(y, x, 2, 1000);
+ * ```
+ */
+export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels {
+  const bytes = options.bytes ?? 1 << 20;
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > 2 ** 30) {
+    throw new ParameterError('bytes', `must be an integer in [1, 2^30], got ${String(bytes)}`, 'pass the arena size in bytes, e.g. 1 << 20');
+  }
+  if (options.simd !== undefined && typeof options.simd !== 'boolean') {
+    throw new ParameterError('simd', `must be a boolean, got ${String(options.simd)}`, 'pass true, false, or leave it out');
+  }
+  const pages = Math.ceil(bytes / PAGE);
+  const useSimd = options.simd !== false && simdSupported();
+  let buffer: ArrayBuffer;
+  let wasm: WasmExports | undefined;
+  if (useSimd && wasmApi) {
+    const memory = new wasmApi.Memory({ initial: pages, maximum: pages });
+    const instance = new wasmApi.Instance(new wasmApi.Module(kernelsWasm), { env: { memory } });
+    wasm = instance.exports as unknown as WasmExports;
+    buffer = memory.buffer;
+  } else {
+    buffer = new ArrayBuffer(pages * PAGE);
+  }
+  let top = 0;
+  const take = (name: string, length: number, elementBytes: number): number => {
+    if (!Number.isInteger(length) || length < 0) throw new InvalidValueError('length', `must be a non-negative integer, got ${String(length)}`, `pass the ${name} length`);
+    const need = length * elementBytes;
+    if (need > buffer.byteLength - top) {
+      throw new InvalidValueError('length', `${name}(${length}) needs ${need} bytes, ${buffer.byteLength - top} are free`, 'create the kernels with a larger `bytes` option');
+    }
+    const at = top;
+    top = (top + need + 15) & ~15;
+    return at;
+  };
+  const own = (name: string, arr: ArrayBufferView, offset: number, length: number, count: number): void => {
+    if (arr.buffer !== buffer) throw new ShapeError(name, 'is not in this arena', 'allocate it with f64() or i8() of the same kernels');
+    if ((count | 0) !== count || count < 0) throw new InvalidValueError('m', `must be a non-negative integer, got ${String(count)}`, 'pass the number of entries');
+    if ((offset | 0) !== offset || offset < 0 || offset + count > length) throw new ShapeError(name, `range [${offset}, ${offset + count}) exceeds its length ${length}`);
+  };
+  const base = {
+    simd: useSimd,
+    buffer,
+    f64: (length: number): Float64Array => new Float64Array(buffer, take('f64', length, 8), length),
+    i8: (length: number): Int8Array => new Int8Array(buffer, take('i8', length, 1), length),
+  };
+  if (!wasm) {
+    return {
+      ...base,
+      get free(): number {
+        return buffer.byteLength - top;
+      },
+      dotInt8: dotInt8Js,
+      dotF64: dotF64Js,
+      addInt8Row: addInt8RowJs,
+      axpyF64: axpyF64Js,
+    };
+  }
+  const w = wasm;
+  return {
+    ...base,
+    get free(): number {
+      return buffer.byteLength - top;
+    },
+    dotInt8(t, b, a, m) {
+      own('t', t, b, t.length, m);
+      own('a', a, 0, a.length, m);
+      return w.dotInt8(t.byteOffset + b, a.byteOffset, m);
+    },
+    dotF64(a, b, n) {
+      own('a', a, 0, a.length, n);
+      own('b', b, 0, b.length, n);
+      return w.dotF64(a.byteOffset, b.byteOffset, n);
+    },
+    addInt8Row(stat, t, b, f, m) {
+      own('stat', stat, 0, stat.length, m);
+      own('t', t, b, t.length, m);
+      w.addInt8Row(stat.byteOffset, t.byteOffset + b, f, m);
+    },
+    axpyF64(y, x, alpha, n) {
+      own('y', y, 0, y.length, n);
+      own('x', x, 0, x.length, n);
+      w.axpyF64(y.byteOffset, x.byteOffset, alpha, n);
+    },
+  };
+}
