@@ -2,8 +2,12 @@ import { evalK, exponentialRate, isLinearKernel, type Kernel } from '../kernels/
 import type { FieldEngine } from './field-engine.js';
 import { addInt8Row, combineTables, dotInt8, dotPair, hammingStats, packBipolar, scaleRows, subunitInputs } from './hot-loops.js';
 import { unshiftField } from './scaled-field.js';
+import { createSimdKernels, simdSupported, sumsExactly } from '../simd/simd-kernels.js';
 
-/** What the overlap engine reads; everything is shared, nothing is copied. */
+/** Largest N x M (bytes of the Int8 copy) for which A = 1 engines copy the patterns into a SIMD arena. */
+const SIMD_MAX_ENTRIES = 1 << 26;
+
+/** What the overlap engine reads; everything is shared (with A = 1 and SIMD, `xi` is copied into the kernels' arena). */
 export interface OverlapEngineOptions {
   /** Number of stored patterns M. */
   readonly count: number;
@@ -43,15 +47,30 @@ export interface OverlapEngineOptions {
  * ```
  */
 export function overlapEngine(options: OverlapEngineOptions): FieldEngine {
-  const { count: m, size: n, xi: t, packed, kernel, c, theta } = options;
+  const { count: m, size: n, packed, kernel, c, theta } = options;
+  // With A = 1, the overlap updates (element-wise, bit-identical) and, while the table A sums exactly
+  // in any order (`sumsExactly`: linear and polynomial kernels on bipolar states), the fields run as
+  // WebAssembly SIMD kernels (src/simd) over a copy of the patterns in the kernels' arena, where
+  // supported and up to 64 MB of patterns. Otherwise the scalar loops, so every field keeps the
+  // scalar loop's bits (batchedRecall relies on it).
+  const simd = c === null && n * m <= SIMD_MAX_ENTRIES && simdSupported() ? createSimdKernels({ bytes: n * m + 16 * m + 64 }) : undefined;
+  let t = options.xi;
+  if (simd) {
+    t = simd.i8(n * m);
+    t.set(options.xi.subarray(0, n * m));
+  }
+  const dot8 = simd ? simd.dotInt8 : dotInt8;
+  /** Whether the field may use `dot8` (the current table A sums exactly, so the order does not matter). */
+  let exact = false;
+  const addRow = simd ? simd.addInt8Row : addInt8Row;
   const inner = kernel.kind === 'inner-product';
   const log = inner && kernel.logK !== undefined;
   const linearKernel = isLinearKernel(kernel);
   const rate = exponentialRate(kernel);
   const up = Math.exp(2 * rate);
   const down = Math.exp(-2 * rate);
-  const stat = new Float64Array(m);
-  const a = new Float64Array(m);
+  const stat = simd ? simd.f64(m) : new Float64Array(m);
+  const a = simd ? simd.f64(m) : new Float64Array(m);
   const b = new Float64Array(m + 1);
   const inSame = new Float64Array(m);
   const inDiff = new Float64Array(m);
@@ -68,6 +87,7 @@ export function overlapEngine(options: OverlapEngineOptions): FieldEngine {
     evalK(kernel, inDiff, kDiff, m, { log });
     shift = combineTables(kSame, kDiff, a, b, m, log);
     drift = 0;
+    exact = simd !== undefined && sumsExactly(a, m);
   };
   return {
     size: n,
@@ -76,7 +96,7 @@ export function overlapEngine(options: OverlapEngineOptions): FieldEngine {
       tables();
     },
     field(i, s) {
-      const sum = c === null ? dotInt8(t, i * m, a, m) + s[i]! * b[m]! : dotPair(c, t, i * m, a, b, s[i]!, m);
+      const sum = c === null ? (exact ? dot8 : dotInt8)(t, i * m, a, m) + s[i]! * b[m]! : dotPair(c, t, i * m, a, b, s[i]!, m);
       return log ? unshiftField(sum, shift, theta[i]!) : sum - theta[i]!;
     },
     flip(i, s) {
@@ -84,14 +104,15 @@ export function overlapEngine(options: OverlapEngineOptions): FieldEngine {
       if (linearKernel) {
         // k(h) = h: the table A^mu = h^mu is the overlap itself (B^mu = -1 never changes), and
         // nothing re-evaluates the kernel, so the overlaps need no separate update.
-        addInt8Row(a, t, i * m, 2 * v, m);
+        addRow(a, t, i * m, 2 * v, m);
         return;
       }
       // h^mu += 2 xi_i^mu v; d2^mu changes by (xi - v)^2 - (xi + v)^2 = -4 xi v.
-      addInt8Row(stat, t, i * m, inner ? 2 * v : -4 * v, m);
+      addRow(stat, t, i * m, inner ? 2 * v : -4 * v, m);
       if (rate > 0 && drift + 2 * rate < 300) {
         // Every kernel value of pattern mu scales by exp(2 rate xi_i^mu v).
         drift += 2 * rate;
+        exact = false;
         b[m] = scaleRows(a, b, t, i * m, v, up, down, m);
       } else {
         tables();

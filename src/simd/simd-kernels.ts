@@ -181,3 +181,25 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     },
   };
 }
+
+/**
+ * Whether every sum `sum_mu +/- a[mu]` over `mu < m` (any signs, any order, any partial sums) is
+ * exact in binary64: all `a[mu]` are multiples of 1/2 and `sum_mu |a[mu]| <= 2^51`, so every
+ * partial sum is a multiple of 1/2 below 2^52 in magnitude. Then the SIMD `dotInt8` of a bipolar row
+ * with `a` equals the scalar loop bit for bit (both equal the exact value), whatever its order.
+ *
+ * @example
+ * ```ts
+ * sumsExactly(Float64Array.of(17.5, -3, 8), 3); // true
+ * sumsExactly(Float64Array.of(0.1), 1); // false
+ * ```
+ */
+export function sumsExactly(a: Float64Array, m: number): boolean {
+  let total = 0;
+  for (let mu = 0; mu < m; mu++) {
+    const v = a[mu]!;
+    if (!Number.isInteger(2 * v)) return false;
+    total += Math.abs(v);
+  }
+  return total <= 2 ** 51;
+}
