@@ -18,7 +18,14 @@ interface WasmApi {
 
 const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** Options of {@link createSimdKernels}. */
+/**
+ * Options of {@link createSimdKernels}.
+ *
+ * @example
+ * ```ts
+ * const scalar = createSimdKernels({ bytes: 1 << 16, simd: false });
+ * ```
+ */
 export interface SimdKernelsOptions {
   /** Size of the arena in bytes, rounded up to 64 KiB pages; fixed, so views never detach. Default 1 MiB, at most 1 GiB. */
   readonly bytes?: number;
