@@ -86,3 +86,5 @@ export * from './plasticity/exact/stores-all.js';
 export * from './plasticity/exact/neurons-by-margin.js';
 export * from './src/network/batched-recall.js';
 export * from './src/network/batched-feed-forward.js';
+export * from './src/simd/simd-kernels.js';
+export * from './src/simd/scalar-kernels.js';
