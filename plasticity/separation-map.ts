@@ -1,6 +1,6 @@
 import { InvalidValueError, ShapeError, assertPositive, assertPositiveInteger } from '../src/errors.js';
 import { asContinuous, assertLength, type ContinuousPatterns, type Patterns } from '../src/patterns/pattern-set.js';
-import { iterateToFixedPoint, type ContinuousNetwork, type ContinuousRunOptions, type ContinuousRunResult } from '../src/network/continuous-network.js';
+import { continuousNetworkFromWeights, type ContinuousNetwork } from '../src/network/continuous-network.js';
 import type { Rng } from '../src/rng/rng.js';
 
 /**
@@ -298,7 +298,6 @@ export function featureSoftmaxNetwork(options: FeatureSoftmaxOptions): Continuou
     for (let r = 0; r < D; r++) memory[mu * D + r]! /= norms[mu]!;
   }
   const phi = new Float64Array(D);
-  const c = new Float64Array(m);
   const weightsOf = (s: ArrayLike<number>, out: Float64Array): Float64Array => {
     if (map) mapInto(map, s, 0, phi, 0);
     else for (let r = 0; r < D; r++) phi[r] = s[r]!;
@@ -320,34 +319,7 @@ export function featureSoftmaxNetwork(options: FeatureSoftmaxOptions): Continuou
     for (let mu = 0; mu < m; mu++) out[mu]! /= sum;
     return out;
   };
-  const project = (w: Float64Array, out: Float64Array): Float64Array => {
-    out.fill(0);
-    for (let mu = 0; mu < m; mu++) {
-      const a = w[mu]!;
-      for (let j = 0; j < n; j++) out[j]! += a * patterns.data[mu * n + j]!;
-    }
-    return out;
-  };
-  const check = (s: ArrayLike<number>): void => {
-    assertLength('state', s, n);
-    for (let j = 0; j < n; j++) if (!Number.isFinite(s[j]!)) throw new InvalidValueError('state', `entry ${j} is ${s[j]}`, 'pass a finite state');
-  };
-  return {
-    patterns,
-    size: n,
-    weights(s, out = new Float64Array(m)) {
-      check(s);
-      return weightsOf(s, out);
-    },
-    step(s, out = new Float64Array(n)) {
-      check(s);
-      return project(weightsOf(s, c), out);
-    },
-    run(s0, runOptions: ContinuousRunOptions = {}): ContinuousRunResult {
-      check(s0);
-      return iterateToFixedPoint((s, next) => project(weightsOf(s, c), next), s0, runOptions);
-    },
-  };
+  return continuousNetworkFromWeights(patterns, weightsOf);
 }
 
 /**

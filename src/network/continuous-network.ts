@@ -36,7 +36,17 @@ export interface ContinuousNetwork {
   run(state: ArrayLike<number>, options?: ContinuousRunOptions): ContinuousRunResult;
 }
 
-function makeNetwork(patterns: ContinuousPatterns, weights: (s: ArrayLike<number>, out: Float64Array) => Float64Array): ContinuousNetwork {
+/**
+ * A continuous network `s <- X^T c(s)` from its pattern-weight function `c` (Property 4 and its
+ * relatives differ only in `c`): validates states, projects onto the patterns and iterates with
+ * {@link iterateToFixedPoint}. Every continuous network of kmn is built this way.
+ *
+ * @example
+ * ```ts
+ * const net = continuousNetworkFromWeights(X, (s, out) => softmaxOf(overlaps(X, s, out))); // your own c(s)
+ * ```
+ */
+export function continuousNetworkFromWeights(patterns: ContinuousPatterns, weights: (s: ArrayLike<number>, out: Float64Array) => Float64Array): ContinuousNetwork {
   const { count: m, dim: n, data } = patterns;
   const c = new Float64Array(m);
   const project = (w: Float64Array, out: Float64Array): Float64Array => {
@@ -130,7 +140,7 @@ export function interpolationNetwork(options: InterpolationNetworkOptions): Cont
   const K = kernelMatrix(patterns, options.kernel);
   const factors = factorize(K, m, 'kernel matrix', { fix: 'remove nearly identical patterns, or shorten the kernel length scale (smaller r or sigma; for Exp_beta also a lower beta, which tells nearby patterns apart better)' });
   const kv = new Float64Array(m);
-  return makeNetwork(patterns, (s, out) => factors.solve(kernelVector(patterns, s, options.kernel, kv), out));
+  return continuousNetworkFromWeights(patterns, (s, out) => factors.solve(kernelVector(patterns, s, options.kernel, kv), out));
 }
 
 /** Options for {@link zeroTemperatureNetwork}. */
@@ -157,7 +167,7 @@ export function zeroTemperatureNetwork(options: ZeroTemperatureOptions): Continu
   assertDistinct(patterns);
   const r2 = options.r * options.r;
   const atBoundary = Math.exp(-1);
-  return makeNetwork(patterns, (s, out) => {
+  return continuousNetworkFromWeights(patterns, (s, out) => {
     squaredDistances(patterns, s, out);
     for (let mu = 0; mu < out.length; mu++) out[mu] = out[mu]! < r2 ? 1 : out[mu] === r2 ? atBoundary : 0;
     return out;
@@ -184,5 +194,5 @@ export interface SoftmaxNetworkOptions {
 export function softmaxNetwork(options: SoftmaxNetworkOptions): ContinuousNetwork {
   assertPositive('beta', options.beta);
   const patterns = asContinuous(options.patterns);
-  return makeNetwork(patterns, (s, out) => softmaxInPlace(overlaps(patterns, s, out), options.beta));
+  return continuousNetworkFromWeights(patterns, (s, out) => softmaxInPlace(overlaps(patterns, s, out), options.beta));
 }
