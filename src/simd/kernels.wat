@@ -1,14 +1,14 @@
 ;; SIMD128 kernels for kmn's hot loops (issue 14, item 1). Hand-written WebAssembly text, compiled
-;; by src/simd/build-wasm.ts into src/simd/kernels-wasm.ts (committed bytes; a test recompiles and
+;; by scripts/build-wasm.ts into src/simd/kernels-wasm.ts (committed bytes; a test recompiles and
 ;; compares). Every pointer is a byte offset into the imported memory; Float64 data must be 8-byte
 ;; aligned (the arena in simd-kernels.ts aligns to 16). The scalar JavaScript loops in
 ;; src/network/hot-loops.ts and src/simd/scalar-kernels.ts are the reference.
 ;;
-;; Summation order of the reductions (dotInt8, dotF64): eight partial sums, partial k holding the
-;; entries i = k mod 8 of the first floor(m / 8) * 8 entries, combined as
+;; Summation order of the reductions (dotInt8, dotF64, and dotF32 in binary32): eight partial sums,
+;; partial k holding the entries i = k mod 8 of the first floor(m / 8) * 8 entries, combined as
 ;; ((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7)), then the tail entries added one by one. The
-;; element-wise kernels (addInt8Row, axpyF64) do per entry exactly what the scalar loop does, so they
-;; are bit-identical to it.
+;; element-wise kernels (addInt8Row, axpyF64, axpyF32) and the blocked product gemm4 do per entry
+;; exactly what the scalar loop does, so they are bit-identical to it.
 (module
   (import "env" "memory" (memory 1))
 
@@ -137,4 +137,151 @@
         (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (f64.mul (local.get $alpha) (f64.load (local.get $x)))))
         (local.set $y (i32.add (local.get $y) (i32.const 8)))
         (local.set $x (i32.add (local.get $x) (i32.const 8)))
-        (br $tail)))))
+        (br $tail))))
+
+  ;; Blocked product C += A B^T on 4 x 4 panels (the batched-recall fields). A is packed in panels of
+  ;; 4 rows, entry (r, k) at ap + (r / 4) aStride + 32 k + 8 (r mod 4); B's block of kc columns in
+  ;; panels of 4 rows, entry (i, k) at bp + (i / 4) 32 kc + 32 k + 8 (i mod 4); C in 4 x 4 blocks,
+  ;; entry (r, i) at c + 128 ((r / 4) np + i / 4) + 32 (r mod 4) + 8 (i mod 4). Each entry of C is
+  ;; one f64 lane that adds a_rk b_ik (rounded product, then rounded sum) for k = 0, 1, ..., kc - 1
+  ;; in turn: the same order and operations as the scalar loop `s += a[k] * b[k]`, so C is
+  ;; bit-identical to it on every input. Two k per iteration, then one more when kc is odd.
+  (func (export "gemm4") (param $ap i32) (param $aStride i32) (param $bp i32) (param $c i32)
+        (param $qp i32) (param $np i32) (param $kc i32)
+    (local $a i32) (local $b i32) (local $pa i32) (local $pb i32) (local $pc i32) (local $end i32) (local $end2 i32)
+    (local $x v128) (local $y0 v128) (local $y1 v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local.set $pc (local.get $c))
+    (block $adone
+      (loop $aloop
+        (br_if $adone (i32.ge_u (local.get $a) (local.get $qp)))
+        (local.set $b (i32.const 0))
+        (block $bdone
+          (loop $bloop
+            (br_if $bdone (i32.ge_u (local.get $b) (local.get $np)))
+        (local.set $c00 (v128.load offset=0 (local.get $pc)))
+        (local.set $c01 (v128.load offset=16 (local.get $pc)))
+        (local.set $c10 (v128.load offset=32 (local.get $pc)))
+        (local.set $c11 (v128.load offset=48 (local.get $pc)))
+        (local.set $c20 (v128.load offset=64 (local.get $pc)))
+        (local.set $c21 (v128.load offset=80 (local.get $pc)))
+        (local.set $c30 (v128.load offset=96 (local.get $pc)))
+        (local.set $c31 (v128.load offset=112 (local.get $pc)))
+            (local.set $pa (i32.add (local.get $ap) (i32.mul (local.get $a) (local.get $aStride))))
+            (local.set $pb (i32.add (local.get $bp) (i32.mul (local.get $b) (i32.shl (local.get $kc) (i32.const 5)))))
+            (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $kc) (i32.const 5))))
+            (local.set $end2 (i32.add (local.get $pa) (i32.shl (i32.and (local.get $kc) (i32.const -2)) (i32.const 5))))
+            (block $kdone
+              (loop $kloop
+                (br_if $kdone (i32.ge_u (local.get $pa) (local.get $end2)))
+            (local.set $y0 (v128.load offset=0 (local.get $pb)))
+            (local.set $y1 (v128.load offset=16 (local.get $pb)))
+            (local.set $x (v128.load64_splat offset=0 (local.get $pa)))
+            (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=8 (local.get $pa)))
+            (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=16 (local.get $pa)))
+            (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=24 (local.get $pa)))
+            (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $y0 (v128.load offset=32 (local.get $pb)))
+            (local.set $y1 (v128.load offset=48 (local.get $pb)))
+            (local.set $x (v128.load64_splat offset=32 (local.get $pa)))
+            (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=40 (local.get $pa)))
+            (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=48 (local.get $pa)))
+            (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=56 (local.get $pa)))
+            (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $y1))))
+                (local.set $pa (i32.add (local.get $pa) (i32.const 64)))
+                (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
+                (br $kloop)))
+            (if (i32.lt_u (local.get $pa) (local.get $end))
+              (then
+            (local.set $y0 (v128.load offset=0 (local.get $pb)))
+            (local.set $y1 (v128.load offset=16 (local.get $pb)))
+            (local.set $x (v128.load64_splat offset=0 (local.get $pa)))
+            (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=8 (local.get $pa)))
+            (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=16 (local.get $pa)))
+            (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $y1))))
+            (local.set $x (v128.load64_splat offset=24 (local.get $pa)))
+            (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $y0))))
+            (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $y1))))))
+        (v128.store offset=0 (local.get $pc) (local.get $c00))
+        (v128.store offset=16 (local.get $pc) (local.get $c01))
+        (v128.store offset=32 (local.get $pc) (local.get $c10))
+        (v128.store offset=48 (local.get $pc) (local.get $c11))
+        (v128.store offset=64 (local.get $pc) (local.get $c20))
+        (v128.store offset=80 (local.get $pc) (local.get $c21))
+        (v128.store offset=96 (local.get $pc) (local.get $c30))
+        (v128.store offset=112 (local.get $pc) (local.get $c31))
+            (local.set $pc (i32.add (local.get $pc) (i32.const 128)))
+            (local.set $b (i32.add (local.get $b) (i32.const 1)))
+            (br $bloop)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $aloop))))
+
+  ;; sum_{i < n} a[i] b[i] in binary32 (a, b Float32), eight partial sums in two f32x4 accumulators,
+  ;; partial k holding the entries i = k mod 8 of the first floor(n / 8) * 8, combined as
+  ;; ((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7)) (the order of dotF64), then the tail one by
+  ;; one; every product and sum rounded to binary32.
+  (func (export "dotF32") (param $a i32) (param $b i32) (param $n i32) (result f32)
+    (local $end i32) (local $acc0 v128) (local $acc1 v128) (local $v v128) (local $s f32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 2))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (v128.load (local.get $a)) (v128.load (local.get $b)))))
+        (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (br $loop)))
+    (local.set $v (f32x4.add (local.get $acc0) (local.get $acc1)))
+    (local.set $s (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 2 (local.get $v)))
+      (f32.add (f32x4.extract_lane 1 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7)) (i32.const 2))))
+    (block $tdone
+      (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $s (f32.add (local.get $s) (f32.mul (f32.load (local.get $a)) (f32.load (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 4)))
+        (local.set $b (i32.add (local.get $b) (i32.const 4)))
+        (br $tail)))
+    (local.get $s))
+
+  ;; y[i] += alpha x[i] for i < n in binary32 (both Float32; alpha rounded to binary32 on entry).
+  (func (export "axpyF32") (param $y i32) (param $x i32) (param $alpha f32) (param $n i32)
+    (local $end i32) (local $av v128)
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (local.set $end (i32.add (local.get $y) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
+        (v128.store (local.get $y) (f32x4.add (v128.load (local.get $y)) (f32x4.mul (local.get $av) (v128.load (local.get $x)))))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $loop)))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 2))))
+    (block $tdone
+      (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $y) (local.get $end)))
+        (f32.store (local.get $y) (f32.add (f32.load (local.get $y)) (f32.mul (local.get $alpha) (f32.load (local.get $x)))))
+        (local.set $y (i32.add (local.get $y) (i32.const 4)))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $tail))))
+)

@@ -27,3 +27,80 @@ export function dotF64(a: Float64Array, b: Float64Array, n: number): number {
 export function axpyF64(y: Float64Array, x: Float64Array, alpha: number, n: number): void {
   for (let i = 0; i < n; i++) y[i]! += alpha * x[i]!;
 }
+
+/**
+ * The blocked product `C += A B^T` on packed 4 x 4 panels (the scalar reference of the SIMD
+ * `gemm4`, bit-identical to it on every input): entry `(r, i)` of C adds `a_rk b_ik` for
+ * `k = 0, ..., kc - 1` in turn, `s += a * b` as in a plain dot-product loop. Layouts (indices in
+ * elements): A's entry `(r, k)` at `ap[aOffset + (r >> 2) aStride + 4 k + (r & 3)]`; B's (a block of
+ * kc columns) at `bp[(i >> 2) 4 kc + 4 k + (i & 3)]`; C's at `c[16 ((r >> 2) np + (i >> 2)) + 4 (r & 3) + (i & 3)]`,
+ * for `qp` panels of A rows and `np` panels of B rows.
+ *
+ * @example
+ * ```ts
+ * // one panel each, kc = 1: c[4 q + i] += a[q] b[i]
+ * const c = new Float64Array(16);
+ * gemm4(Float64Array.of(1, 2, 3, 4), 0, 4, Float64Array.of(1, 0, 0, 1), c, 1, 1, 1); // c[0] = 1, c[7] = 2
+ * ```
+ */
+export function gemm4(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void {
+  for (let a = 0; a < qp; a++) {
+    const pa = aOffset + a * aStride;
+    for (let b = 0; b < np; b++) {
+      const pb = b * 4 * kc;
+      const pc = 16 * (a * np + b);
+      for (let q = 0; q < 4; q++) {
+        for (let i = 0; i < 4; i++) {
+          let s = c[pc + 4 * q + i]!;
+          for (let k = 0; k < kc; k++) s += ap[pa + 4 * k + q]! * bp[pb + 4 * k + i]!;
+          c[pc + 4 * q + i] = s;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * `sum_i a[i] b[i]` over `i < n` in binary32, in the SIMD `dotF32`'s order: eight partial sums
+ * (`p_k` over the `i = k mod 8` of the first `floor(n / 8) 8` entries), combined as
+ * `((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7))`, then the tail; every operation rounded to
+ * binary32 (`Math.fround` of the exact double result is the correctly rounded binary32 result).
+ *
+ * @example
+ * ```ts
+ * dotF32(Float32Array.of(1, 2), Float32Array.of(3, 4), 2); // 11
+ * ```
+ */
+export function dotF32(a: Float32Array, b: Float32Array, n: number): number {
+  const f = Math.fround;
+  let p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
+  const body = n & ~7;
+  for (let i = 0; i < body; i += 8) {
+    p0 = f(p0 + f(a[i]! * b[i]!));
+    p1 = f(p1 + f(a[i + 1]! * b[i + 1]!));
+    p2 = f(p2 + f(a[i + 2]! * b[i + 2]!));
+    p3 = f(p3 + f(a[i + 3]! * b[i + 3]!));
+    p4 = f(p4 + f(a[i + 4]! * b[i + 4]!));
+    p5 = f(p5 + f(a[i + 5]! * b[i + 5]!));
+    p6 = f(p6 + f(a[i + 6]! * b[i + 6]!));
+    p7 = f(p7 + f(a[i + 7]! * b[i + 7]!));
+  }
+  let s = f(f(f(p0 + p4) + f(p2 + p6)) + f(f(p1 + p5) + f(p3 + p7)));
+  for (let i = body; i < n; i++) s = f(s + f(a[i]! * b[i]!));
+  return s;
+}
+
+/**
+ * `y[i] += alpha x[i]` for `i < n` in binary32 (`alpha` rounded to binary32 first; the scalar
+ * reference of the SIMD `axpyF32`).
+ *
+ * @example
+ * ```ts
+ * const y = Float32Array.of(1, 1);
+ * axpyF32(y, Float32Array.of(2, 3), 0.5, 2); // y = [2, 2.5]
+ * ```
+ */
+export function axpyF32(y: Float32Array, x: Float32Array, alpha: number, n: number): void {
+  const a = Math.fround(alpha);
+  for (let i = 0; i < n; i++) y[i] = y[i]! + Math.fround(a * x[i]!);
+}

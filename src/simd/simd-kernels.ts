@@ -4,7 +4,7 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { addInt8Row as addInt8RowJs, dotInt8 as dotInt8Js } from '../network/hot-loops.js';
 import { kernelsWasm } from './kernels-wasm.js';
-import { axpyF64 as axpyF64Js, dotF64 as dotF64Js } from './scalar-kernels.js';
+import { axpyF32 as axpyF32Js, axpyF64 as axpyF64Js, dotF32 as dotF32Js, dotF64 as dotF64Js, gemm4 as gemm4Js } from './scalar-kernels.js';
 
 const PAGE = 65536;
 
@@ -39,6 +39,9 @@ interface WasmExports {
   dotF64(a: number, b: number, n: number): number;
   addInt8Row(stat: number, t: number, f: number, m: number): void;
   axpyF64(y: number, x: number, alpha: number, n: number): void;
+  gemm4(ap: number, aStride: number, bp: number, c: number, qp: number, np: number, kc: number): void;
+  dotF32(a: number, b: number, n: number): number;
+  axpyF32(y: number, x: number, alpha: number, n: number): void;
 }
 
 /**
@@ -70,6 +73,8 @@ export interface SimdKernels {
   f64(length: number): Float64Array;
   /** A zeroed Int8Array of `length` in the arena (16-byte aligned). */
   i8(length: number): Int8Array;
+  /** A zeroed Float32Array of `length` in the arena (16-byte aligned). */
+  f32(length: number): Float32Array;
   /** `sum_{mu < m} t[base + mu] a[mu]` (Int8 x Float64; the A = 1 field). */
   dotInt8(t: Int8Array, base: number, a: Float64Array, m: number): number;
   /** `sum_{i < n} a[i] b[i]`. */
@@ -78,6 +83,15 @@ export interface SimdKernels {
   addInt8Row(stat: Float64Array, t: Int8Array, base: number, f: number, m: number): void;
   /** `y[i] += alpha x[i]` for `i < n`. */
   axpyF64(y: Float64Array, x: Float64Array, alpha: number, n: number): void;
+  /**
+   * `C += A B^T` on packed 4 x 4 panels, each entry summing over `k < kc` in turn (layouts in
+   * `gemm4` of `src/simd/scalar-kernels.ts`; bit-identical to it on every input).
+   */
+  gemm4(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void;
+  /** `sum_{i < n} a[i] b[i]` in binary32 (eight partial sums, the order of `dotF32` in `src/simd/scalar-kernels.ts`). */
+  dotF32(a: Float32Array, b: Float32Array, n: number): number;
+  /** `y[i] += alpha x[i]` for `i < n` in binary32. */
+  axpyF32(y: Float32Array, x: Float32Array, alpha: number, n: number): void;
 }
 
 /**
@@ -147,6 +161,15 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     buffer,
     f64: (length: number): Float64Array => new Float64Array(buffer, take('f64', length, 8), length),
     i8: (length: number): Int8Array => new Int8Array(buffer, take('i8', length, 1), length),
+    f32: (length: number): Float32Array => new Float32Array(buffer, take('f32', length, 4), length),
+  };
+  const checkGemm = (ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void => {
+    for (const [name, v] of [['qp', qp], ['np', np], ['kc', kc], ['aStride', aStride], ['aOffset', aOffset]] as const) {
+      if ((v | 0) !== v || v < 0) throw new InvalidValueError(name, `must be a non-negative integer, got ${String(v)}`, 'pass panel counts and element offsets');
+    }
+    if (qp > 0 && kc > 0) own('ap', ap, aOffset, ap.length, (qp - 1) * aStride + 4 * kc);
+    own('bp', bp, 0, bp.length, 4 * kc * np);
+    own('c', c, 0, c.length, 16 * qp * np);
   };
   if (!wasm) {
     return {
@@ -158,6 +181,12 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       dotF64: dotF64Js,
       addInt8Row: addInt8RowJs,
       axpyF64: axpyF64Js,
+      gemm4(ap, aOffset, aStride, bp, c, qp, np, kc) {
+        checkGemm(ap, aOffset, aStride, bp, c, qp, np, kc);
+        gemm4Js(ap, aOffset, aStride, bp, c, qp, np, kc);
+      },
+      dotF32: dotF32Js,
+      axpyF32: axpyF32Js,
     };
   }
   const w = wasm;
@@ -185,6 +214,20 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       own('y', y, 0, y.length, n);
       own('x', x, 0, x.length, n);
       w.axpyF64(y.byteOffset, x.byteOffset, alpha, n);
+    },
+    gemm4(ap, aOffset, aStride, bp, c, qp, np, kc) {
+      checkGemm(ap, aOffset, aStride, bp, c, qp, np, kc);
+      w.gemm4(ap.byteOffset + 8 * aOffset, 8 * aStride, bp.byteOffset, c.byteOffset, qp, np, kc);
+    },
+    dotF32(a, b, n) {
+      own('a', a, 0, a.length, n);
+      own('b', b, 0, b.length, n);
+      return w.dotF32(a.byteOffset, b.byteOffset, n);
+    },
+    axpyF32(y, x, alpha, n) {
+      own('y', y, 0, y.length, n);
+      own('x', x, 0, x.length, n);
+      w.axpyF32(y.byteOffset, x.byteOffset, alpha, n);
     },
   };
 }
