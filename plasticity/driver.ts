@@ -146,6 +146,7 @@ export function drive(rule: LearningRule<RuleOptions>, learners: readonly Learne
   const epochs = sequence ? 1 : maxEpochs;
   const length = sequence ? sequence.length : m;
   const select = rule.select;
+  const fused = select && rule.fitSelected && !listener && !sequence ? rule.fitSelected : undefined;
   let step = 0;
   let epoch = 0;
   let stopped = false;
@@ -157,7 +158,16 @@ export function drive(rule: LearningRule<RuleOptions>, learners: readonly Learne
       options.rng.shuffle(order);
     }
     let updates = 0;
-    for (let t = 0; t < length && !stopped; t++, step++) {
+    if (fused) {
+      // Self-selecting rules ignore the shown pattern and learners are independent, so each
+      // learner's epoch runs in one fused call: the same states as the interleaved loop below.
+      for (let a = 0; a < live; a++) {
+        const { problem, state } = learners[active[a]!]!;
+        updates += fused(problem, state, length);
+      }
+      step += length;
+    }
+    for (let t = 0; t < length && !stopped && !fused; t++, step++) {
       const shown = sequence ? sequence[t]! : order[t]!;
       for (let a = 0; a < live; a++) {
         const { problem, state, neuron } = learners[active[a]!]!;

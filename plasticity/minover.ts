@@ -56,6 +56,32 @@ export function minover(options: MinOverOptions = {}): LearningRule<MinOverOptio
       applyUpdate(problem, state, mu, 1);
       return true;
     },
+    fitSelected(problem, state, steps) {
+      const { count: m, labels, gram } = problem;
+      const { field, alpha } = state;
+      let best = rule.select!(problem, state);
+      // Each step is applyUpdate(mu, 1) fused with the next select: the field update and the
+      // argmin of y h (strict <, first index wins) in one pass, the same operations in the same order.
+      for (let t = 0; t < steps; t++) {
+        const mu = best;
+        alpha[mu]! += 1;
+        const c = labels[mu]!;
+        const row = mu * m;
+        let min = Infinity;
+        best = 0;
+        for (let nu = 0; nu < m; nu++) {
+          const h = field[nu]! + c * gram[row + nu]!;
+          field[nu] = h;
+          const v = labels[nu]! * h;
+          if (v < min) {
+            min = v;
+            best = nu;
+          }
+        }
+      }
+      state.updates += steps;
+      return steps;
+    },
     isConverged(problem, state) {
       const min = minStability(problem, state);
       if (!(min > 0)) return false;

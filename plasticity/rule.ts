@@ -115,6 +115,13 @@ export interface LearningRule<O extends RuleOptions = RuleOptions> {
   select?(problem: LocalProblem, state: NeuronState): number;
   /** A closed-form solution written into `state` (Hebbian, pseudoinverse); the driver uses it unless asked to present examples. */
   solve?(problem: LocalProblem, state: NeuronState): void;
+  /**
+   * Rules with `select` may run `steps` self-selected presentations in one fused loop: the same
+   * states, bit for bit, as `steps` times `partialFit(problem, state, select(problem, state))`.
+   * Returns how many of them changed the state. The driver uses it when nobody listens to single
+   * presentations. Never allocates.
+   */
+  fitSelected?(problem: LocalProblem, state: NeuronState, steps: number): number;
 }
 
 /**

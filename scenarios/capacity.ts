@@ -90,7 +90,10 @@ export default defineScenario({
         throw error;
       }
     };
-    const mMax = largestStorable(storable, { start: Math.max(1, Math.floor(task.N / 4)), max: limit });
+    // With the oracle's bound the search scans down from it: the largest storable M, exactly, and
+    // usually one or two training calls instead of bisection's several near capacity.
+    const bounded = rule.solve === undefined && !rule.options.bias;
+    const mMax = largestStorable(storable, { start: Math.max(1, Math.floor(task.N / 4)), max: limit, ...(bounded && { bound }) });
     return { mMax, censored: mMax === limit, mExact: exact.mMax, exactCensored: exact.censored, certified: exact.certified };
   },
   taskCost: (task: Task) => task.N ** 3,

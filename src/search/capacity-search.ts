@@ -6,7 +6,17 @@ export interface CapacitySearchOptions {
   readonly start?: number;
   /** Largest M ever tried; if even that is storable, it is returned and the result is censored. */
   readonly max: number;
+  /**
+   * A proven upper bound on M_max (e.g. the exact storability oracle's, which no learning rule
+   * can exceed). The search then scans down from `min(bound, max)` one M at a time and returns
+   * the first storable M: the largest storable M, exactly, whether or not `storable` is monotone.
+   * After {@link CAPACITY_SCAN_LIMIT} failures in a row it bisects the rest as without a bound.
+   */
+  readonly bound?: number;
 }
+
+/** Failures in a row after which a search with a `bound` stops scanning down and bisects. */
+export const CAPACITY_SCAN_LIMIT = 12;
 
 /** What one capacity search found: the bracket it ended on and the calls it took. */
 export interface CapacitySearchResult {
@@ -56,12 +66,24 @@ export function capacitySearch(storable: (m: number) => boolean, options: Capaci
   };
   let lo = 0; // largest M known storable
   let hi = max + 1; // smallest M known not storable
-  let m = Math.max(1, Math.min(Math.floor(start), max));
+  if (options.bound !== undefined) {
+    const bound = options.bound;
+    if (!Number.isInteger(bound) || bound < 0) throw new InvalidValueError('bound', `must be a non-negative integer, got ${bound}`, 'pass the proven upper bound on M_max, e.g. the exact oracle\'s mMax');
+    hi = Math.min(bound, max) + 1;
+    for (let k = 0; k < CAPACITY_SCAN_LIMIT && hi > 1; k++) {
+      const m = hi - 1;
+      if (test(m)) return { mMax: m, firstFailure: m === max ? null : m + 1, censored: m === max, calls };
+      hi = m;
+    }
+    if (hi <= 1) return { mMax: 0, firstFailure: 1, censored: false, calls };
+  }
+  let m = Math.max(1, Math.min(Math.floor(start), hi - 1));
   for (;;) {
     if (test(m)) {
       lo = m;
       if (m === max) return { mMax: max, firstFailure: null, censored: true, calls };
-      m = Math.min(max, 2 * m);
+      if (m === hi - 1) break;
+      m = Math.min(hi - 1, 2 * m);
     } else {
       hi = m;
       break;

@@ -97,6 +97,30 @@ describe('conformance: every registered learning rule honours the LearningRule c
         }
       });
 
+      it('fitSelected (if declared) equals its select/partialFit loop bit for bit, and the driver\'s fused epochs equal interleaved ones', () => {
+        const rule = make();
+        if (!rule.fitSelected) {
+          expect(rule.fitSelected).toBeUndefined();
+          return;
+        }
+        expect(rule.select).toBeDefined();
+        // A harder problem than easyProblem (M = 40 Gaussian points in 30 dimensions, random
+        // labels), so the selected examples change from step to step and ties are rare.
+        const rng = createRng(21);
+        const x = gaussianPatterns({ count: 40, dim: 30 }, rng);
+        const problem = kernelProblem(x, Array.from({ length: 40 }, () => (rng.uniform() < 0.5 ? -1 : 1)), linear());
+        const fused = rule.init(problem);
+        const plainLoop = rule.init(problem);
+        let changed = 0;
+        for (let t = 0; t < 137; t++) if (rule.partialFit(problem, plainLoop, rule.select!(problem, plainLoop))) changed++;
+        expect(rule.fitSelected(problem, fused, 137)).toBe(changed);
+        expect(plain(fused)).toEqual(plain(plainLoop));
+        // The driver: with no listener it runs fused epochs; a listener forces interleaved presentations.
+        const a = fit(rule, problem, rule.init(problem), { maxEpochs: 7, rng: createRng(22) });
+        const b = fit(rule, problem, rule.init(problem), { maxEpochs: 7, rng: createRng(22), listener: () => true });
+        expect(plain(a)).toEqual(plain(b));
+      });
+
       it('the driver converges on an easy problem, separates it, and leaves fresh fields and a finite report', () => {
         for (const online of [false, true]) {
           const problem = easyProblem(4);
