@@ -1,7 +1,84 @@
 import { InvalidValueError, ShapeError } from '../../src/errors.js';
+import { createSimdKernels, type SimdKernels } from '../../src/simd/simd-kernels.js';
 
 /** Unit roundoff of float64, for the rounding-error bounds of certified signs. */
 const U = 2 ** -53;
+
+/** Below this length a dot product or axpy runs as a plain loop (a kernel call costs more). */
+const SHORT = 24;
+
+/** Outcomes of the minor cycles. */
+const OK = 0;
+const STALLED = 1;
+const BROKEN = 2;
+
+/**
+ * Reusable buffers of {@link NearestHullsSolver} for problems of up to `capacity` points, in one
+ * arena of the WebAssembly SIMD kernels ({@link createSimdKernels}): the signed kernel matrix, the
+ * Cholesky factor (both `capacity x capacity`, stride `capacity`) and the vectors of the method,
+ * with one view per row so the SIMD `dotF64` / `axpyF64` run on rows without allocating. Solving
+ * many problems in turn (the N neurons of a network) reuses one workspace; only the solver
+ * constructed last may use it (earlier ones then refuse to solve).
+ *
+ * @example
+ * ```ts
+ * const ws = new NearestHullsWorkspace(300);
+ * const s = new NearestHullsSolver(gram, labels, 300, { workspace: ws });
+ * ```
+ */
+export class NearestHullsWorkspace {
+  /** Largest number of points a solver on this workspace can hold. */
+  readonly capacity: number;
+  /** The kernels (SIMD where supported) and their arena. */
+  readonly kernels: SimdKernels;
+  /** Signed kernel matrix, stride `capacity`. */
+  readonly gram: Float64Array;
+  /** Cholesky factor of the corral's bordered matrix, stride `capacity`. */
+  readonly chol: Float64Array;
+  /** Row views of `gram`. */
+  readonly gramRows: Float64Array[];
+  /** Row views of `chol`. */
+  readonly cholRows: Float64Array[];
+  /** Vectors: stabilities, affine minimiser, forward solutions, weights. */
+  readonly g: Float64Array;
+  /** The affine minimiser (scratch). */
+  readonly v: Float64Array;
+  /** `L^-1 e_+`. */
+  readonly fp: Float64Array;
+  /** `L^-1 e_-`. */
+  readonly fn: Float64Array;
+  /** Corral weights. */
+  readonly lam: Float64Array;
+  /** Corral indices. */
+  readonly idx: Int32Array;
+  /** The solver currently using the buffers. */
+  owner: object | null = null;
+
+  /**
+   * @param capacity - largest number of points, 1..8000 (two `capacity^2` matrices of doubles).
+   * @param options - `simd: false` forces the scalar loops.
+   * @throws {@link InvalidValueError} for a capacity outside 1..8000.
+   */
+  constructor(capacity: number, options: { readonly simd?: boolean } = {}) {
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 8000) {
+      throw new InvalidValueError('capacity', `must be an integer in [1, 8000], got ${capacity}`, 'pass the largest number of points to solve');
+    }
+    this.capacity = capacity;
+    const doubles = 2 * capacity * capacity + 5 * capacity;
+    this.kernels = createSimdKernels({ bytes: 8 * doubles + 16 * 8, ...(options.simd === undefined ? {} : { simd: options.simd }) });
+    const k = this.kernels;
+    this.gram = k.f64(capacity * capacity);
+    this.chol = k.f64(capacity * capacity);
+    this.g = k.f64(capacity);
+    this.v = k.f64(capacity);
+    this.fp = k.f64(capacity);
+    this.fn = k.f64(capacity);
+    this.lam = k.f64(capacity);
+    this.idx = new Int32Array(capacity);
+    this.gramRows = Array.from({ length: capacity }, (_, i) => this.gram.subarray(i * capacity, (i + 1) * capacity));
+    this.cholRows = Array.from({ length: capacity }, (_, i) => this.chol.subarray(i * capacity, (i + 1) * capacity));
+  }
+}
 
 /** Options of {@link NearestHullsSolver.solve}. */
 export interface NearestHullsSolveOptions {
@@ -13,6 +90,12 @@ export interface NearestHullsSolveOptions {
   readonly maxMargin?: boolean;
   /** Relative duality-gap tolerance, in (0, 1). Default 1e-9. */
   readonly gapTol?: number;
+  /**
+   * Points added per major cycle, the most violating first (an integer in 1..64, default 8): one
+   * pricing pass `G_{:,S} lambda` then serves several additions; a batch whose points all leave
+   * again without progress is retried with one point, for which Wolfe's step always progresses.
+   */
+  readonly batch?: number;
 }
 
 /** What {@link NearestHullsSolver.solve} found for the first m points. */
@@ -92,36 +175,36 @@ export interface NearestHullsResult {
 export class NearestHullsSolver {
   /** Rows of the kernel matrix held (the largest m that can be solved). */
   readonly size: number;
-  private readonly gram: Float64Array;
+  private readonly ws: NearestHullsWorkspace;
+  /** Row stride of the workspace matrices. */
+  private readonly stride: number;
   private readonly labels: Float64Array;
   /** Offset `c` of the bordered matrix (largest kernel diagonal). */
   private readonly c: number;
   private m = 0;
-  /** Corral size, indices, weights. */
+  /** Corral size. */
   private s = 0;
-  private readonly idx: Int32Array;
-  private readonly lam: Float64Array;
-  /** Cholesky factor of `G_SS + c (e_+ e_+^T + e_- e_-^T)` over the corral, row-major with stride `size`. */
-  private readonly L: Float64Array;
-  /** Forward solutions `L^-1 e_+` and `L^-1 e_-`. */
-  private readonly fp: Float64Array;
-  private readonly fn: Float64Array;
-  /** Stabilities `g = G lambda` of the points. */
-  private readonly g: Float64Array;
-  /** Scratch: the affine minimiser over the corral. */
-  private readonly v: Float64Array;
   private readonly cap: number;
+  /** `member[j]`: point j is in the corral. */
+  private readonly member: Uint8Array;
+  /** Scratch of {@link addViolators}. */
+  private readonly pick: Int32Array;
+  private readonly pickCost: Float64Array;
 
   /**
    * @param gram - kernel matrix, row-major `size x size` (finite entries, positive semi-definite).
    * @param labels - `+/-1` per point.
    * @param size - number of points.
-   * @throws {@link ShapeError} for sizes that disagree; {@link InvalidValueError} for bad labels or kernel entries.
+   * @param options - `workspace`: reuse buffers across problems (default: a fresh one of capacity `size`).
+   * @throws {@link ShapeError} for sizes that disagree or a workspace too small; {@link InvalidValueError} for bad labels or kernel entries.
    */
-  constructor(gram: Float64Array, labels: ArrayLike<number>, size: number) {
+  constructor(gram: Float64Array, labels: ArrayLike<number>, size: number, options: { readonly workspace?: NearestHullsWorkspace } = {}) {
     if (!Number.isInteger(size) || size < 1) throw new InvalidValueError('size', `must be a positive integer, got ${size}`, 'pass the number of points');
     if (gram.length < size * size) throw new ShapeError('gram', `has ${gram.length} entries, expected ${size} x ${size}`, 'pass the full kernel matrix');
     if (labels.length < size) throw new ShapeError('labels', `has ${labels.length} entries, expected ${size}`, 'pass one label per point');
+    if (options.workspace && options.workspace.capacity < size) {
+      throw new ShapeError('workspace', `holds ${options.workspace.capacity} points, the problem has ${size}`, 'create the workspace with capacity >= size');
+    }
     const y = new Float64Array(size);
     for (let i = 0; i < size; i++) {
       const l = labels[i];
@@ -130,49 +213,54 @@ export class NearestHullsSolver {
       const d = gram[i * size + i]!;
       if (!Number.isFinite(d) || d < 0) throw new InvalidValueError('gram', `diagonal entry ${i} is ${d}`, 'pass a positive semi-definite kernel matrix');
     }
-    const sg = new Float64Array(size * size);
+    for (let i = 0; i < size * size; i++) {
+      if (!Number.isFinite(gram[i]!)) throw new InvalidValueError('gram', `entry (${Math.floor(i / size)}, ${i % size}) is ${gram[i]}`, 'pass finite kernel entries');
+    }
+    const ws = options.workspace ?? new NearestHullsWorkspace(size);
+    ws.owner = this;
+    const stride = ws.capacity;
+    const sg = ws.gram;
     let c = 0;
     for (let i = 0; i < size; i++) {
-      const row = i * size;
+      const src = i * size;
+      const dst = i * stride;
       const yi = y[i]!;
-      for (let j = 0; j < size; j++) {
-        const v = gram[row + j]!;
-        if (!Number.isFinite(v)) throw new InvalidValueError('gram', `entry (${i}, ${j}) is ${v}`, 'pass finite kernel entries');
-        sg[row + j] = yi * y[j]! * v;
-      }
-      c = Math.max(c, sg[row + i]!);
+      for (let j = 0; j < size; j++) sg[dst + j] = yi * y[j]! * gram[src + j]!;
+      c = Math.max(c, sg[dst + i]!);
     }
+    this.ws = ws;
+    this.stride = stride;
     this.size = size;
-    this.gram = sg;
     this.labels = y;
     this.c = c > 0 ? c : 1;
-    this.idx = new Int32Array(size);
-    this.lam = new Float64Array(size);
-    this.L = new Float64Array(size * size);
-    this.fp = new Float64Array(size);
-    this.fn = new Float64Array(size);
-    this.g = new Float64Array(size);
-    this.v = new Float64Array(size);
     this.cap = 50 * size + 100;
+    this.member = new Uint8Array(size);
+    this.pick = new Int32Array(64);
+    this.pickCost = new Float64Array(64);
   }
 
   /** Signed kernel entry `a_i . a_j = y_i y_j K_ij`. */
   signedGram(i: number, j: number): number {
-    return this.gram[i * this.size + j]!;
+    return this.ws.gram[i * this.stride + j]!;
   }
 
   /**
    * Solves the first m points (warm start from the previous call when m grew).
    *
    * @param m - number of points, 1..size.
-   * @throws {@link InvalidValueError} for m outside 1..size or a tolerance outside (0, 1).
+   * @throws {@link InvalidValueError} for m outside 1..size or a tolerance outside (0, 1);
+   * {@link ShapeError} if a later solver took over the workspace.
    */
   solve(m: number, options: NearestHullsSolveOptions = {}): NearestHullsResult {
     if (!Number.isInteger(m) || m < 1 || m > this.size) throw new InvalidValueError('m', `must be an integer in [1, ${this.size}], got ${m}`, 'pass how many of the points to solve');
     const gapTol = options.gapTol ?? 1e-9;
     if (!(gapTol > 0 && gapTol < 1)) throw new InvalidValueError('gapTol', `must be in (0, 1), got ${gapTol}`, 'pass a relative duality-gap tolerance such as 1e-6');
+    if (this.ws.owner !== this) throw new ShapeError('workspace', 'is in use by a solver constructed later', 'give each live solver its own workspace');
+    const batchSize = options.batch ?? 8;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 64) throw new InvalidValueError('batch', `must be an integer in [1, 64], got ${batchSize}`, 'pass how many points to add per major cycle, e.g. 8');
     const maxMargin = options.maxMargin ?? true;
-    const { labels, g, size } = this;
+    const { labels, stride } = this;
+    const { g, gram, idx, lam } = this.ws;
     let hasP = false;
     let hasN = false;
     for (let j = 0; j < m; j++) {
@@ -182,17 +270,18 @@ export class NearestHullsSolver {
     if (!hasP || !hasN) {
       this.m = m;
       this.s = 0;
+      this.member.fill(0);
       return this.oneClass(m, hasP ? 1 : -1);
     }
     if (m < this.m || !this.bothClassesInCorral()) this.coldStart(m);
     this.m = m;
     let maxDiag = 0;
-    for (let j = 0; j < m; j++) maxDiag = Math.max(maxDiag, this.gram[j * size + j]!);
+    for (let j = 0; j < m; j++) maxDiag = Math.max(maxDiag, gram[j * stride + j]!);
     const absTol = 1e-15 * maxDiag;
     let iterations = 0;
+    let batch = batchSize;
     for (;;) {
       this.price(m);
-      const { idx, lam } = this;
       const s = this.s;
       let nuP = 0;
       let nuN = 0;
@@ -219,50 +308,82 @@ export class NearestHullsSolver {
       }
       const norm2 = nuP + nuN;
       const gap = norm2 - gP - gN;
-      // |g_j - fl(g_j)| <= gamma_{s+1} sum_k lambda_k |G_kj| <= 2 (s + 2) u * 2c (class sums 1, |G_kj| <= c).
-      const err = 4 * (s + 2) * U * this.c;
-      const certified = gP + gN > 2 * err;
+      const certified = gP + gN > 2 * this.errorBound();
       const converged = certified ? gap <= gapTol * norm2 : gap <= absTol;
       if ((certified && !maxMargin) || converged || iterations >= this.cap) return this.result(certified, converged, norm2, gP, gN, iterations);
       const j = nuP - gP >= nuN - gN ? jP : jN;
-      if (this.inCorral(j)) return this.result(certified, converged, norm2, gP, gN, iterations);
+      if (this.member[j]) return this.result(certified, converged, norm2, gP, gN, iterations);
       iterations++;
       if (!this.extend(j)) return this.result(certified, converged, norm2, gP, gN, iterations);
-      if (!this.minorCycles()) {
+      const added = 1 + (batch > 1 ? this.addViolators(m, batch - 1, nuP, nuN) : 0);
+      const status = this.minorCycles(added);
+      if (status === STALLED) batch = 1;
+      else if (status === BROKEN) {
         this.price(m);
         return this.finalResult(m, iterations);
-      }
+      } else batch = batchSize;
     }
+  }
+
+  /**
+   * Adds up to `count` more points of negative reduced cost `g_j - nu_c` (the most negative first)
+   * to the corral, each with weight 0; returns how many were added.
+   */
+  private addViolators(m: number, count: number, nuP: number, nuN: number): number {
+    const { labels, member, pick, pickCost } = this;
+    const { g } = this.ws;
+    let found = 0;
+    for (let j = 0; j < m; j++) {
+      if (member[j]) continue;
+      const r = g[j]! - (labels[j]! > 0 ? nuP : nuN);
+      if (!(r < 0) || (found === count && r >= pickCost[found - 1]!)) continue;
+      let at = found < count ? found++ : found - 1;
+      while (at > 0 && pickCost[at - 1]! > r) {
+        pick[at] = pick[at - 1]!;
+        pickCost[at] = pickCost[at - 1]!;
+        at--;
+      }
+      pick[at] = j;
+      pickCost[at] = r;
+    }
+    let added = 0;
+    for (let k = 0; k < found; k++) if (this.extend(pick[k]!)) added++;
+    return added;
+  }
+
+  /**
+   * Rounding-error bound of each stability: `|g_j - fl(g_j)| <= gamma_{s+1} sum_k lambda_k |G_kj|
+   * <= 2 (s + 2) u * 2c` (class sums 1, `|G_kj| <= c` for a positive semi-definite kernel).
+   */
+  private errorBound(): number {
+    return 4 * (this.s + 2) * U * this.c;
   }
 
   private bothClassesInCorral(): boolean {
     let p = false;
     let n = false;
+    const { idx } = this.ws;
     for (let k = 0; k < this.s; k++) {
-      if (this.labels[this.idx[k]!]! > 0) p = true;
+      if (this.labels[idx[k]!]! > 0) p = true;
       else n = true;
     }
     return p && n;
   }
 
-  private inCorral(j: number): boolean {
-    for (let k = 0; k < this.s; k++) if (this.idx[k] === j) return true;
-    return false;
-  }
-
   /** Starts from the closest pair (one point of each class), `|phi_p - phi_n|^2 = G_pp + G_nn + 2 G_pn`. */
   private coldStart(m: number): void {
-    const { gram, labels, size } = this;
+    const { labels, stride } = this;
+    const { gram, lam } = this.ws;
     let best = Infinity;
     let bp = -1;
     let bn = -1;
     for (let p = 0; p < m; p++) {
       if (labels[p]! < 0) continue;
-      const row = p * size;
+      const row = p * stride;
       const gpp = gram[row + p]!;
       for (let n = 0; n < m; n++) {
         if (labels[n]! > 0) continue;
-        const d = gpp + gram[n * size + n]! + 2 * gram[row + n]!;
+        const d = gpp + gram[n * stride + n]! + 2 * gram[row + n]!;
         if (d < best) {
           best = d;
           bp = p;
@@ -271,24 +392,19 @@ export class NearestHullsSolver {
       }
     }
     this.s = 0;
-    this.lam[0] = 1;
-    this.lam[1] = 1;
+    this.member.fill(0);
     if (!this.extend(bp) || !this.extend(bn)) {
       throw new InvalidValueError('gram', `points ${bp} and ${bn} make a singular bordered matrix`, 'pass a positive semi-definite kernel matrix with a positive diagonal');
     }
-    this.lam[0] = 1;
-    this.lam[1] = 1;
+    lam[0] = 1;
+    lam[1] = 1;
   }
 
-  /** `g_j = sum_k lambda_k G_{idx_k, j}` for j < m (corral rows streamed contiguously). */
+  /** `g_j = sum_k lambda_k G_{idx_k, j}` for j < m: one axpy per corral row (streamed contiguously). */
   private price(m: number): void {
-    const { g, gram, idx, lam, size } = this;
+    const { g, gramRows, idx, lam, kernels } = this.ws;
     g.fill(0, 0, m);
-    for (let k = 0; k < this.s; k++) {
-      const l = lam[k]!;
-      const row = idx[k]! * size;
-      for (let j = 0; j < m; j++) g[j] += l * gram[row + j]!;
-    }
+    for (let k = 0; k < this.s; k++) kernels.axpyF64(g, gramRows[idx[k]!]!, lam[k]!, m);
   }
 
   private oneClass(m: number, y: number): NearestHullsResult {
@@ -297,7 +413,8 @@ export class NearestHullsSolver {
 
   /** The result from the current stabilities (after a numerical breakdown: recomputes the class minima). */
   private finalResult(m: number, iterations: number): NearestHullsResult {
-    const { g, labels, idx, lam } = this;
+    const { labels } = this;
+    const { g, idx, lam } = this.ws;
     let gP = Infinity;
     let gN = Infinity;
     let norm2 = 0;
@@ -306,19 +423,19 @@ export class NearestHullsSolver {
       else gN = Math.min(gN, g[j]!);
     }
     for (let k = 0; k < this.s; k++) norm2 += lam[k]! * g[idx[k]!]!;
-    const certified = gP + gN > 2 * 4 * (this.s + 2) * U * this.c;
-    return this.result(certified, false, norm2, gP, gN, iterations);
+    return this.result(gP + gN > 2 * this.errorBound(), false, norm2, gP, gN, iterations);
   }
 
   private result(separable: boolean, converged: boolean, norm2: number, gP: number, gN: number, iterations: number): NearestHullsResult {
+    const { idx, lam } = this.ws;
     const lambda = new Float64Array(this.m);
-    for (let k = 0; k < this.s; k++) lambda[this.idx[k]!] = this.lam[k]!;
+    for (let k = 0; k < this.s; k++) lambda[idx[k]!] = lam[k]!;
     const norm = Math.sqrt(Math.max(norm2, 0));
     return {
       separable,
       lambda,
       threshold: (gP - gN) / 2,
-      corral: this.idx.slice(0, this.s),
+      corral: idx.slice(0, this.s),
       norm2,
       margin: norm > 0 ? (gP + gN) / (2 * norm) : 0,
       gap: norm2 - gP - gN,
@@ -328,23 +445,26 @@ export class NearestHullsSolver {
   }
 
   /**
-   * Appends point j (weight 0) to the corral and its row to the Cholesky factor and forward
-   * solutions; false if it is affinely dependent on the corral (numerically).
+   * Appends point j (weight 0) to the corral, its row `r = L^-1 A_{S,j}` to the Cholesky factor and
+   * the new entries of the forward solutions; false if it is affinely dependent on the corral (numerically).
    */
   private extend(j: number): boolean {
-    const { L, size, idx, c, gram, labels, fp, fn } = this;
+    const { stride, c, labels } = this;
+    const { chol: L, cholRows, gram, idx, fp, fn, lam, kernels } = this.ws;
     const s = this.s;
-    const row = s * size;
-    const gj = j * size;
+    const row = s * stride;
+    const newRow = cholRows[s]!;
+    const gj = j * stride;
     const yj = labels[j]!;
     let d = gram[gj + j]! + c;
     let tp = yj > 0 ? 1 : 0;
     let tn = yj > 0 ? 0 : 1;
     for (let i = 0; i < s; i++) {
       const k = idx[i]!;
+      const ri = i * stride;
       let sum = gram[gj + k]! + (labels[k] === yj ? c : 0);
-      const ri = i * size;
-      for (let q = 0; q < i; q++) sum -= L[ri + q]! * L[row + q]!;
+      if (i < SHORT) for (let q = 0; q < i; q++) sum -= L[ri + q]! * L[row + q]!;
+      else sum -= kernels.dotF64(cholRows[i]!, newRow, i);
       const v = sum / L[ri + i]!;
       L[row + i] = v;
       d -= v * v;
@@ -357,67 +477,65 @@ export class NearestHullsSolver {
     fp[s] = tp / r;
     fn[s] = tn / r;
     idx[s] = j;
-    this.lam[s] = 0;
+    lam[s] = 0;
+    this.member[j] = 1;
     this.s = s + 1;
     return true;
   }
 
   /**
-   * Removes corral position k: rows below move up, the trailing block takes the rank-one update
-   * `L33 L33^T + l32 l32^T` by Givens rotations, which also rotate the forward solutions
-   * (`[L33 l32] Q = [L33' 0]` gives `y3' = (Q^T [y3; y_k])_{1..p}`).
+   * Removes corral position k: rows below move up, and the trailing block takes the rank-one
+   * update `L33 L33^T + l32 l32^T` by Givens rotations `[L33 l32] Q = [L33' 0]`, applied row by row
+   * (row b takes rotations 0..b-1 in turn, then defines rotation b), so every access is contiguous.
+   * The forward solutions rotate alike: `y3' = (Q^T [y3; y_k])_{1..p}`.
    */
   private remove(k: number): void {
-    const { L, size, idx, lam, fp, fn } = this;
+    const { stride } = this;
+    const { chol: L, idx, lam, fp, fn, v: cs, g: sn } = this.ws; // v, g: scratch (both are recomputed after a removal)
     const s = this.s;
-    const p = s - 1 - k;
-    const x = this.v; // scratch (the affine minimiser is recomputed after a removal)
-    for (let i = k + 1; i < s; i++) {
-      const src = i * size;
-      const dst = (i - 1) * size;
-      x[i - k - 1] = L[src + k]!;
-      for (let j = 0; j < k; j++) L[dst + j] = L[src + j]!;
-      for (let j = k + 1; j <= i; j++) L[dst + j - 1] = L[src + j]!;
-    }
+    this.member[idx[k]!] = 0;
     let xp = fp[k]!;
     let xn = fn[k]!;
     for (let i = k + 1; i < s; i++) {
-      fp[i - 1] = fp[i]!;
-      fn[i - 1] = fn[i]!;
-      idx[i - 1] = idx[i]!;
-      lam[i - 1] = lam[i]!;
-    }
-    for (let a = 0; a < p; a++) {
-      const dg = (k + a) * size + k + a;
-      const l = L[dg]!;
-      const xa = x[a]!;
-      const r = Math.hypot(l, xa);
-      const cs = l / r;
-      const sn = xa / r;
-      L[dg] = r;
-      for (let b = a + 1; b < p; b++) {
-        const e = (k + b) * size + k + a;
-        const lb = L[e]!;
-        const xb = x[b]!;
-        L[e] = cs * lb + sn * xb;
-        x[b] = cs * xb - sn * lb;
+      const src = i * stride;
+      const dst = (i - 1) * stride;
+      let x = L[src + k]!;
+      L.copyWithin(dst, src, src + k);
+      // Row i - 1 (new numbering), columns k..i-1: rotations a = 0..i-k-2 with the removed column x.
+      const b = i - 1;
+      for (let a = k; a < b; a++) {
+        const l = L[src + a + 1]!;
+        const c = cs[a]!;
+        const t = sn[a]!;
+        L[dst + a] = c * l + t * x;
+        x = c * x - t * l;
       }
-      const pa = fp[k + a]!;
-      fp[k + a] = cs * pa + sn * xp;
-      xp = cs * xp - sn * pa;
-      const na = fn[k + a]!;
-      fn[k + a] = cs * na + sn * xn;
-      xn = cs * xn - sn * na;
+      const l = L[src + i]!;
+      const r = Math.hypot(l, x);
+      const c = l / r;
+      const t = x / r;
+      cs[b] = c;
+      sn[b] = t;
+      L[dst + b] = r;
+      const pa = fp[i]!;
+      fp[b] = c * pa + t * xp;
+      xp = c * xp - t * pa;
+      const na = fn[i]!;
+      fn[b] = c * na + t * xn;
+      xn = c * xn - t * na;
+      idx[b] = idx[i]!;
+      lam[b] = lam[i]!;
     }
     this.s = s - 1;
   }
 
   /**
-   * The affine minimiser `v = L^-T (mu_+ f_+ + mu_- f_-)` into `this.v`, with `mu` solving
+   * The affine minimiser `v = L^-T (mu_+ f_+ + mu_- f_-)` into the workspace's `v`, with `mu` solving
    * `[f_+.f_+, f_+.f_-; f_+.f_-, f_-.f_-] mu = [1; 1]` (both class sums of v equal 1); false if singular.
    */
   private affineMinimizer(): boolean {
-    const { L, size, fp, fn, v } = this;
+    const { stride } = this;
+    const { chol: L, cholRows, fp, fn, v, kernels } = this.ws;
     const s = this.s;
     let a11 = 0;
     let a12 = 0;
@@ -432,21 +550,29 @@ export class NearestHullsSolver {
     const mp = (a22 - a12) / det;
     const mn = (a11 - a12) / det;
     for (let i = 0; i < s; i++) v[i] = mp * fp[i]! + mn * fn[i]!;
-    // Back substitution L^T v = w by rows of L (contiguous): v_i = w_i / L_ii, then w_q -= L_iq v_i.
+    // Back substitution L^T v = w by rows of L (contiguous): v_i = w_i / L_ii, then w_q -= L_iq v_i for q < i.
     for (let i = s - 1; i >= 0; i--) {
-      const ri = i * size;
+      const ri = i * stride;
       const vi = v[i]! / L[ri + i]!;
       v[i] = vi;
-      for (let q = 0; q < i; q++) v[q] -= L[ri + q]! * vi;
+      if (i < SHORT) for (let q = 0; q < i; q++) v[q] -= L[ri + q]! * vi;
+      else kernels.axpyF64(v, cholRows[i]!, -vi, i);
     }
     return true;
   }
 
-  /** Wolfe's minor cycles after a point was added; false on a numerical breakdown. */
-  private minorCycles(): boolean {
-    const { lam, v, idx, labels } = this;
+  /**
+   * Wolfe's minor cycles after `added` points entered the corral (with weight 0, at its end):
+   * {@link OK}, {@link STALLED} when every new point left again without progress (then the next
+   * major cycle adds one point, for which Wolfe's step always progresses), or {@link BROKEN} on a
+   * numerical breakdown.
+   */
+  private minorCycles(added: number): number {
+    const { labels } = this;
+    const { lam, v, idx } = this.ws;
+    let fresh = added;
     for (let guard = 0; guard < 4 * this.size + 8; guard++) {
-      if (!this.affineMinimizer()) return false;
+      if (!this.affineMinimizer()) return BROKEN;
       const s = this.s;
       let theta = 1;
       let hit = -1;
@@ -463,10 +589,15 @@ export class NearestHullsSolver {
       }
       if (hit < 0) {
         lam.set(v.subarray(0, s));
-        return true;
+        return OK;
       }
-      // The point just added enters with weight 0: dropping it again means the step stalled.
-      if (hit === s - 1 && theta === 0) return false;
+      if (theta === 0 && hit >= s - fresh) {
+        // A new point (weight 0) would turn negative: it leaves again, nothing else moves.
+        this.remove(hit);
+        fresh--;
+        if (fresh === 0) return added === 1 ? BROKEN : STALLED;
+        continue;
+      }
       let sp = 0;
       let sn = 0;
       for (let k = 0; k < s; k++) {
@@ -475,10 +606,11 @@ export class NearestHullsSolver {
         if (labels[idx[k]!]! > 0) sp += lam[k]!;
         else sn += lam[k]!;
       }
-      if (!(sp > 0 && sn > 0)) return false;
+      if (!(sp > 0 && sn > 0)) return BROKEN;
       for (let k = 0; k < s; k++) lam[k] = lam[k]! / (labels[idx[k]!]! > 0 ? sp : sn);
+      fresh = 0;
       for (let k = s - 1; k >= 0; k--) if (!(lam[k]! > 1e-15)) this.remove(k);
     }
-    return false;
+    return BROKEN;
   }
 }
