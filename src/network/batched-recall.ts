@@ -1,7 +1,10 @@
 import { InvalidValueError, ShapeError } from '../errors.js';
 import { evalK } from '../kernels/kernel.js';
 import { assertBipolarVector, neuronMajor } from '../patterns/pattern-set.js';
-import { combineTables, hammingStats, packBipolar, subunitInputs } from './hot-loops.js';
+import { batchedOverlaps, type BatchedOverlaps } from '../simd/batched-overlaps.js';
+import { blockedProduct, type BlockedProduct } from '../simd/blocked-product.js';
+import { exactBipolarProduct, type ExactBipolarProduct } from '../simd/exact-product.js';
+import { combineTables, subunitInputs } from './hot-loops.js';
 import type { RecurrentNetwork } from './recurrent-network.js';
 import { unshiftField } from './scaled-field.js';
 
@@ -30,11 +33,17 @@ export interface BatchedRecall {
  * (bit for bit, fields included) to the per-query path (`network.fields`, and `network.run` with
  * the `synchronous` schedule at T = 0). Per query it builds the overlap engine's tables
  * `A^mu, B^mu` (Eq. 12, from the overlaps `xi^mu . s` by popcount) with the same functions as the
- * engine; the fields are then the product of the coefficient matrix `C` (N x M) with the tables
- * (M x Q), `h_i^q = sum_mu C_i^mu A_q^mu + s_i^q sum_mu alpha_i^mu B_q^mu - theta_i`, blocked over
- * 2 neurons x 2 queries so each pattern row is read once per block while every accumulator still
- * sums over mu in ascending order (the order of the engine's `dotPair`/`dotInt8`, hence equal
- * bits). A network with a neuron model falls back to the per-query path.
+ * engine, the overlaps of all queries coming from one SIMD XOR-popcount pass (`batchedOverlaps`,
+ * exact integers); the fields are then the product of the coefficient matrix `C` (N x M) with the
+ * tables (M x Q), `h_i^q = sum_mu C_i^mu A_q^mu + s_i^q sum_mu alpha_i^mu B_q^mu - theta_i`, a
+ * cache-blocked SIMD product (`blockedProduct`, 4 x 4 tiles) in which every entry sums over mu in
+ * ascending order, one rounded multiply-add at a time: the order of the engine's scalar
+ * `dotPair`/`dotInt8` loops, hence equal bits (where the engine uses its 8-partial SIMD `dotInt8`,
+ * the table sums exactly, so every order gives the same bits). With A = 1, `C = xi` and the second
+ * sum is `s_i^q sum_mu B_q^mu`; when every table entry is an integer below 2^30 in magnitude
+ * (linear and integer polynomial kernels) the first sum is the exact integer product of
+ * `exactBipolarProduct` (16-bit limbs, 4x the multiply-adds per instruction), equal to the
+ * engine's exact sums. A network with a neuron model falls back to the per-query path.
  *
  * @throws {@link ShapeError} for a state array that is not Q x N; {@link NotBipolarError} for
  * entries other than +/-1; {@link InvalidValueError} for Q or maxSweeps out of range.
@@ -49,88 +58,77 @@ export function batchedRecall(network: RecurrentNetwork): BatchedRecall {
   const m = patterns.count;
   const n = network.size;
   const t = neuronMajor(patterns);
-  const packed = packBipolar(patterns.data, m, n);
   const alpha = network.alpha;
   const theta = network.theta;
   const ones = alpha.every((v) => v === 1);
-  const c = new Float64Array(n * m);
-  for (let k = 0; k < n * m; k++) c[k] = alpha[k]! * t[k]!;
+  // C = alpha xi (neuron-major), only for trained coefficients; A = 1 multiplies by xi itself.
+  const c = ones ? t : Float64Array.from(alpha, (a, k) => a * t[k]!);
   const inner = kernel.kind === 'inner-product';
   const log = inner && kernel.logK !== undefined;
-  const stat = new Float64Array(m);
   const inSame = new Float64Array(m);
   const inDiff = new Float64Array(m);
   const kSame = new Float64Array(m);
   const kDiff = new Float64Array(m);
-  const packedState = new Uint32Array((n + 31) >>> 5);
+  const stat = new Float64Array(m);
+  const tableB = new Float64Array(m + 1);
   let capacity = 0;
-  let A = new Float64Array(0);
-  let B = new Float64Array(0);
+  let overlaps: BatchedOverlaps | undefined;
+  let productA: BlockedProduct | undefined;
+  let productB: BlockedProduct | undefined;
+  let exact: ExactBipolarProduct | undefined;
+  let tablesA = new Float64Array(0);
   let shift = new Float64Array(0);
+  let sumB = new Float64Array(0);
 
   const check = (states: Int8Array, q: number): void => {
     if (!Number.isInteger(q) || q < 1) throw new InvalidValueError('q', `must be a positive integer, got ${q}`, 'pass the number of queries');
     if (states.length !== q * n) throw new ShapeError('states', `has ${states.length} entries, expected Q x N = ${q} x ${n}`, 'pass the queries query-major, one row of N per query');
     assertBipolarVector('states', states);
   };
-  /** Tables of every query, exactly as the overlap engine's `reset`. */
-  const tables = (states: Int8Array, q: number): void => {
-    if (q > capacity) {
-      capacity = q;
-      A = new Float64Array(q * m);
-      B = new Float64Array(q * (m + 1));
-      shift = new Float64Array(q);
-    }
+  const ensure = (q: number): void => {
+    if (q <= capacity) return;
+    capacity = q;
+    overlaps = batchedOverlaps({ patterns: patterns.data, count: m, dim: n, rows: q });
+    productA = blockedProduct({ rows: q, cols: n, depth: m, b: c });
+    productB = ones ? undefined : blockedProduct({ rows: q, cols: n, depth: m, b: alpha });
+    exact = ones && m < 2 ** 16 ? exactBipolarProduct({ rows: q, cols: n, depth: m, b: t }) : undefined;
+    tablesA = new Float64Array(q * m);
+    shift = new Float64Array(q);
+    sumB = new Float64Array(q);
+  };
+  const finish = (sum: number, r: number, i: number): number => (log ? unshiftField(sum, shift[r]!, theta[i]!) : sum - theta[i]!);
+  /** Fields of every query (query-major into `out`). */
+  const compute = (states: Int8Array, q: number, out: Float64Array): void => {
+    ensure(q);
+    const ov = overlaps!;
+    const pa = productA!;
+    for (let r = 0; r < q; r++) ov.setRow(r, states, r * n);
+    ov.compute(q);
+    // Tables of every query, exactly as the overlap engine's `reset`.
+    let integer = exact !== undefined;
     for (let r = 0; r < q; r++) {
-      hammingStats(packed, m, n, packBipolar(states.subarray(r * n, (r + 1) * n), 1, n, packedState), stat, !inner);
+      ov.stats(r, stat, !inner);
       subunitInputs(stat, inSame, inDiff, m, inner);
       evalK(kernel, inSame, kSame, m, { log });
       evalK(kernel, inDiff, kDiff, m, { log });
-      shift[r] = combineTables(kSame, kDiff, A.subarray(r * m, (r + 1) * m), B.subarray(r * (m + 1), (r + 1) * (m + 1)), m, log);
+      const rowA = tablesA.subarray(r * m, (r + 1) * m);
+      shift[r] = combineTables(kSame, kDiff, rowA, tableB, m, log);
+      sumB[r] = tableB[m]!;
+      if (integer) integer = exact!.setRow(r, rowA);
+      productB?.setRow(r, tableB);
     }
-  };
-  const finish = (sum: number, r: number, i: number): number => (log ? unshiftField(sum, shift[r]!, theta[i]!) : sum - theta[i]!);
-  /** Fields of queries listed in `rows` (all when null), written to `out` (query-major). */
-  const compute = (states: Int8Array, q: number, out: Float64Array): void => {
-    tables(states, q);
-    const m1 = m + 1;
-    for (let r0 = 0; r0 < q; r0 += 2) {
-      const r1 = Math.min(r0 + 1, q - 1);
-      const a0 = r0 * m;
-      const a1 = r1 * m;
-      const b0 = r0 * m1;
-      const b1 = r1 * m1;
-      for (let i0 = 0; i0 < n; i0 += 2) {
-        const i1 = Math.min(i0 + 1, n - 1);
-        const t0 = i0 * m;
-        const t1 = i1 * m;
-        if (ones) {
-          let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-          for (let mu = 0; mu < m; mu++) {
-            const x0 = t[t0 + mu]!, x1 = t[t1 + mu]!;
-            const y0 = A[a0 + mu]!, y1 = A[a1 + mu]!;
-            s00 += x0 * y0; s01 += x0 * y1; s10 += x1 * y0; s11 += x1 * y1;
-          }
-          out[r0 * n + i0] = finish(s00 + states[r0 * n + i0]! * B[b0 + m]!, r0, i0);
-          out[r1 * n + i0] = finish(s01 + states[r1 * n + i0]! * B[b1 + m]!, r1, i0);
-          out[r0 * n + i1] = finish(s10 + states[r0 * n + i1]! * B[b0 + m]!, r0, i1);
-          out[r1 * n + i1] = finish(s11 + states[r1 * n + i1]! * B[b1 + m]!, r1, i1);
-        } else {
-          let a00 = 0, a01 = 0, a10 = 0, a11 = 0, c00 = 0, c01 = 0, c10 = 0, c11 = 0;
-          for (let mu = 0; mu < m; mu++) {
-            const x0 = c[t0 + mu]!, x1 = c[t1 + mu]!;
-            const u0 = t[t0 + mu]!, u1 = t[t1 + mu]!;
-            const y0 = A[a0 + mu]!, y1 = A[a1 + mu]!;
-            const z0 = B[b0 + mu]!, z1 = B[b1 + mu]!;
-            a00 += x0 * y0; a01 += x0 * y1; a10 += x1 * y0; a11 += x1 * y1;
-            c00 += x0 * u0 * z0; c01 += x0 * u0 * z1; c10 += x1 * u1 * z0; c11 += x1 * u1 * z1;
-          }
-          out[r0 * n + i0] = finish(a00 + states[r0 * n + i0]! * c00, r0, i0);
-          out[r1 * n + i0] = finish(a01 + states[r1 * n + i0]! * c01, r1, i0);
-          out[r0 * n + i1] = finish(a10 + states[r0 * n + i1]! * c10, r0, i1);
-          out[r1 * n + i1] = finish(a11 + states[r1 * n + i1]! * c11, r1, i1);
-        }
-      }
+    // Integer tables (|A| < 2^30): the exact limb product, equal to every exact summation order.
+    const product = integer ? exact! : pa;
+    if (!integer) {
+      for (let r = 0; r < q; r++) pa.setRow(r, tablesA, r * m);
+    }
+    product.multiply(q);
+    if (productB) {
+      const pb = productB;
+      pb.multiply(q);
+      for (let r = 0; r < q; r++) for (let i = 0; i < n; i++) out[r * n + i] = finish(pa.get(r, i) + states[r * n + i]! * pb.get(r, i), r, i);
+    } else {
+      for (let r = 0; r < q; r++) for (let i = 0; i < n; i++) out[r * n + i] = finish(product.get(r, i) + states[r * n + i]! * sumB[r]!, r, i);
     }
   };
   const decide = (h: number, current: number): number => (h > 0 ? 1 : h < 0 ? -1 : tie === 'plus' ? 1 : current);

@@ -284,4 +284,132 @@
         (local.set $y (i32.add (local.get $y) (i32.const 4)))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $tail))))
+
+  ;; Hamming distances of packed bit rows (the overlaps xi^mu . s = N - 2 Hamming of bipolar vectors):
+  ;; out[r m + mu] = popcount(x_mu xor s_r) (i32), for mu < m and r < 4 panels; rows of x and s are
+  ;; `chunks` 128-bit words (zero-padded alike). Integer counts: exact, so equal to any scalar loop.
+  (func (export "hamming4") (param $x i32) (param $s i32) (param $out i32) (param $m i32) (param $panels i32) (param $chunks i32)
+    (local $mu i32) (local $p i32) (local $c i32) (local $row i32) (local $xr i32) (local $sr i32) (local $o i32)
+    (local $xv v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $row (i32.shl (local.get $chunks) (i32.const 4)))
+    (block $mdone
+      (loop $mloop
+        (br_if $mdone (i32.ge_u (local.get $mu) (local.get $m)))
+        (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $mu) (local.get $row))))
+        (local.set $p (i32.const 0))
+        (block $pdone
+          (loop $ploop
+            (br_if $pdone (i32.ge_u (local.get $p) (local.get $panels)))
+            (local.set $sr (i32.add (local.get $s) (i32.mul (i32.shl (local.get $p) (i32.const 2)) (local.get $row))))
+            (local.set $a0 (v128.const i64x2 0 0))
+            (local.set $a1 (v128.const i64x2 0 0))
+            (local.set $a2 (v128.const i64x2 0 0))
+            (local.set $a3 (v128.const i64x2 0 0))
+            (local.set $c (i32.const 0))
+            (block $cdone
+              (loop $cloop
+                (br_if $cdone (i32.ge_u (local.get $c) (local.get $row)))
+                (local.set $xv (v128.load (i32.add (local.get $xr) (local.get $c))))
+                (local.set $o (i32.add (local.get $sr) (local.get $c)))
+                (local.set $a0 (i16x8.add (local.get $a0) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
+                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $o (i32.add (local.get $o) (local.get $row)))
+                (local.set $a1 (i16x8.add (local.get $a1) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
+                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $o (i32.add (local.get $o) (local.get $row)))
+                (local.set $a2 (i16x8.add (local.get $a2) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
+                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $o (i32.add (local.get $o) (local.get $row)))
+                (local.set $a3 (i16x8.add (local.get $a3) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
+                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $c (i32.add (local.get $c) (i32.const 16)))
+                (br $cloop)))
+            ;; out[(4 p + j) m + mu] = sum of the lanes of a_j
+            (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.shl (local.get $p) (i32.const 2)) (local.get $m)) (local.get $mu)) (i32.const 2))))
+            (i32.store (local.get $o) (call $lanes (local.get $a0)))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $m) (i32.const 2))))
+            (i32.store (local.get $o) (call $lanes (local.get $a1)))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $m) (i32.const 2))))
+            (i32.store (local.get $o) (call $lanes (local.get $a2)))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $m) (i32.const 2))))
+            (i32.store (local.get $o) (call $lanes (local.get $a3)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $ploop)))
+        (local.set $mu (i32.add (local.get $mu) (i32.const 1)))
+        (br $mloop))))
+
+  ;; Sum of the eight unsigned i16 lanes of v.
+  (func $lanes (param $v v128) (result i32)
+    (local.set $v (i32x4.extadd_pairwise_i16x8_u (local.get $v)))
+    (i32.add (i32.add (i32x4.extract_lane 0 (local.get $v)) (i32x4.extract_lane 1 (local.get $v)))
+             (i32.add (i32x4.extract_lane 2 (local.get $v)) (i32x4.extract_lane 3 (local.get $v)))))
+
+  ;; Exact product of integer tables with bipolar patterns in 16-bit limbs (the batched fields when
+  ;; the tables are integers): tiles of 2 rows of A (each as two i16 limbs) x 2 rows of B (+/-1 as
+  ;; i16), 8 entries of k per step with i32x4.dot_i16x8_s. A panel: per step 64 bytes
+  ;; [r0 limb0][r0 limb1][r1 limb0][r1 limb1] (8 x i16 each), panels aStride bytes apart; B panel:
+  ;; per step 32 bytes [i0][i1], panels 32 steps bytes apart. Output: 8 i32 per tile at
+  ;; c + a cRow + 32 b, entry 4 r + 2 i + limb, the exact sum over k of limb x b (integers: no
+  ;; rounding, any order). The caller bounds |limb| <= 2^15 and k < 2^16 so nothing overflows.
+  (func (export "gemmI16") (param $ap i32) (param $aStride i32) (param $bp i32) (param $c i32) (param $cRow i32)
+        (param $qp i32) (param $np i32) (param $steps i32)
+    (local $a i32) (local $b i32) (local $pa i32) (local $pb i32) (local $pc i32) (local $end i32)
+    (local $x0 v128) (local $x1 v128) (local $t00 v128) (local $t01 v128) (local $t10 v128) (local $t11 v128)
+    (local $s000 v128) (local $s001 v128) (local $s010 v128) (local $s011 v128) (local $s100 v128) (local $s101 v128) (local $s110 v128) (local $s111 v128)
+    (block $adone
+      (loop $aloop
+        (br_if $adone (i32.ge_u (local.get $a) (local.get $qp)))
+        (local.set $b (i32.const 0))
+        (block $bdone
+          (loop $bloop
+            (br_if $bdone (i32.ge_u (local.get $b) (local.get $np)))
+            (local.set $s000 (v128.const i64x2 0 0))
+            (local.set $s001 (v128.const i64x2 0 0))
+            (local.set $s010 (v128.const i64x2 0 0))
+            (local.set $s011 (v128.const i64x2 0 0))
+            (local.set $s100 (v128.const i64x2 0 0))
+            (local.set $s101 (v128.const i64x2 0 0))
+            (local.set $s110 (v128.const i64x2 0 0))
+            (local.set $s111 (v128.const i64x2 0 0))
+            (local.set $pa (i32.add (local.get $ap) (i32.mul (local.get $a) (local.get $aStride))))
+            (local.set $pb (i32.add (local.get $bp) (i32.mul (local.get $b) (i32.shl (local.get $steps) (i32.const 5)))))
+            (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $steps) (i32.const 6))))
+            (block $kdone
+              (loop $kloop
+                (br_if $kdone (i32.ge_u (local.get $pa) (local.get $end)))
+                (local.set $x0 (v128.load (local.get $pb)))
+                (local.set $x1 (v128.load offset=16 (local.get $pb)))
+                (local.set $t00 (v128.load offset=0 (local.get $pa)))
+                (local.set $t01 (v128.load offset=16 (local.get $pa)))
+                (local.set $t10 (v128.load offset=32 (local.get $pa)))
+                (local.set $t11 (v128.load offset=48 (local.get $pa)))
+                (local.set $s000 (i32x4.add (local.get $s000) (i32x4.dot_i16x8_s (local.get $t00) (local.get $x0))))
+                (local.set $s001 (i32x4.add (local.get $s001) (i32x4.dot_i16x8_s (local.get $t01) (local.get $x0))))
+                (local.set $s010 (i32x4.add (local.get $s010) (i32x4.dot_i16x8_s (local.get $t00) (local.get $x1))))
+                (local.set $s011 (i32x4.add (local.get $s011) (i32x4.dot_i16x8_s (local.get $t01) (local.get $x1))))
+                (local.set $s100 (i32x4.add (local.get $s100) (i32x4.dot_i16x8_s (local.get $t10) (local.get $x0))))
+                (local.set $s101 (i32x4.add (local.get $s101) (i32x4.dot_i16x8_s (local.get $t11) (local.get $x0))))
+                (local.set $s110 (i32x4.add (local.get $s110) (i32x4.dot_i16x8_s (local.get $t10) (local.get $x1))))
+                (local.set $s111 (i32x4.add (local.get $s111) (i32x4.dot_i16x8_s (local.get $t11) (local.get $x1))))
+                (local.set $pa (i32.add (local.get $pa) (i32.const 64)))
+                (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+                (br $kloop)))
+            (local.set $pc (i32.add (i32.add (local.get $c) (i32.mul (local.get $a) (local.get $cRow))) (i32.shl (local.get $b) (i32.const 5))))
+            (i32.store offset=0 (local.get $pc) (call $lanes32 (local.get $s000)))
+            (i32.store offset=4 (local.get $pc) (call $lanes32 (local.get $s001)))
+            (i32.store offset=8 (local.get $pc) (call $lanes32 (local.get $s010)))
+            (i32.store offset=12 (local.get $pc) (call $lanes32 (local.get $s011)))
+            (i32.store offset=16 (local.get $pc) (call $lanes32 (local.get $s100)))
+            (i32.store offset=20 (local.get $pc) (call $lanes32 (local.get $s101)))
+            (i32.store offset=24 (local.get $pc) (call $lanes32 (local.get $s110)))
+            (i32.store offset=28 (local.get $pc) (call $lanes32 (local.get $s111)))
+            (local.set $b (i32.add (local.get $b) (i32.const 1)))
+            (br $bloop)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $aloop))))
+
+  ;; Sum of the four i32 lanes of v.
+  (func $lanes32 (param $v v128) (result i32)
+    (i32.add (i32.add (i32x4.extract_lane 0 (local.get $v)) (i32x4.extract_lane 1 (local.get $v)))
+             (i32.add (i32x4.extract_lane 2 (local.get $v)) (i32x4.extract_lane 3 (local.get $v)))))
 )

@@ -1,5 +1,6 @@
-// Scalar JavaScript references (and fallbacks) of the f64 SIMD kernels; the Int8 ones are the
-// overlap engine's own loops in src/network/hot-loops.ts.
+// Scalar JavaScript references (and fallbacks) of the SIMD kernels; the Int8 ones are the overlap
+// engine's own loops in src/network/hot-loops.ts.
+import { popcount32 } from '../network/hot-loops.js';
 
 /**
  * `sum_i a[i] b[i]` over `i < n`, summed in index order (the scalar reference of the SIMD `dotF64`).
@@ -103,4 +104,59 @@ export function dotF32(a: Float32Array, b: Float32Array, n: number): number {
 export function axpyF32(y: Float32Array, x: Float32Array, alpha: number, n: number): void {
   const a = Math.fround(alpha);
   for (let i = 0; i < n; i++) y[i] = y[i]! + Math.fround(a * x[i]!);
+}
+
+/**
+ * Hamming distances of packed bit rows (the scalar reference of the SIMD `hamming4`):
+ * `out[r m + mu] = popcount(x_mu xor s_r)` for `mu < m` and the `4 panels` rows of `s`, every row
+ * `4 chunks` words. For bipolar vectors packed one bit per entry, `x . s = N - 2 Hamming`.
+ *
+ * @example
+ * ```ts
+ * const out = new Int32Array(4);
+ * hamming4(Uint32Array.of(0b1011, 0, 0, 0), new Uint32Array(16), out, 1, 1, 1); // out[0] = 3
+ * ```
+ */
+export function hamming4(x: Uint32Array, s: Uint32Array, out: Int32Array, m: number, panels: number, chunks: number): void {
+  const words = 4 * chunks;
+  for (let mu = 0; mu < m; mu++) {
+    for (let r = 0; r < 4 * panels; r++) {
+      let h = 0;
+      for (let w = 0; w < words; w++) h += popcount32(x[mu * words + w]! ^ s[r * words + w]!);
+      out[r * m + mu] = h;
+    }
+  }
+}
+
+/**
+ * Exact integer product in 16-bit limbs (the scalar reference of the SIMD `gemmI16`): for `qp`
+ * panels of 2 rows of A (each row as two limbs) and `np` panels of 2 rows of B, over `steps` steps
+ * of 8 entries of k, `c[cOffset + a cRow + 8 b + 4 r + 2 i + l] = sum_k A_l[2a + r, k] B[2b + i, k]`.
+ * Layouts (elements): A's limb l of row `2a + r`, entry `8 t + e`, at `ap[a aStride + 32 t + 16 r + 8 l + e]`;
+ * B's row `2b + i`, entry `8 t + e`, at `bp[bOffset + 16 steps b + 16 t + 8 i + e]`. Integer sums below
+ * 2^31 (the caller keeps |limb| <= 2^15 and k < 2^16), so every order gives the same value.
+ *
+ * @example
+ * ```ts
+ * const ap = new Int16Array(32), bp = new Int16Array(16), c = new Int32Array(8);
+ * ap[0] = 5; bp[0] = -1; // A_0[0, 0] = 5, B[0, 0] = -1
+ * gemmI16(ap, 32, bp, 0, c, 0, 8, 1, 1, 1); // c[0] = -5
+ * ```
+ */
+export function gemmI16(ap: Int16Array, aStride: number, bp: Int16Array, bOffset: number, c: Int32Array, cOffset: number, cRow: number, qp: number, np: number, steps: number): void {
+  for (let a = 0; a < qp; a++) {
+    for (let b = 0; b < np; b++) {
+      for (let r = 0; r < 2; r++) {
+        for (let i = 0; i < 2; i++) {
+          for (let l = 0; l < 2; l++) {
+            let s = 0;
+            for (let t = 0; t < steps; t++) {
+              for (let e = 0; e < 8; e++) s += ap[a * aStride + 32 * t + 16 * r + 8 * l + e]! * bp[bOffset + 16 * steps * b + 16 * t + 8 * i + e]!;
+            }
+            c[cOffset + a * cRow + 8 * b + 4 * r + 2 * i + l] = s;
+          }
+        }
+      }
+    }
+  }
 }

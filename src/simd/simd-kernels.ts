@@ -4,7 +4,7 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { addInt8Row as addInt8RowJs, dotInt8 as dotInt8Js } from '../network/hot-loops.js';
 import { kernelsWasm } from './kernels-wasm.js';
-import { axpyF32 as axpyF32Js, axpyF64 as axpyF64Js, dotF32 as dotF32Js, dotF64 as dotF64Js, gemm4 as gemm4Js } from './scalar-kernels.js';
+import { axpyF32 as axpyF32Js, axpyF64 as axpyF64Js, dotF32 as dotF32Js, dotF64 as dotF64Js, gemm4 as gemm4Js, gemmI16 as gemmI16Js, hamming4 as hamming4Js } from './scalar-kernels.js';
 
 const PAGE = 65536;
 
@@ -42,6 +42,8 @@ interface WasmExports {
   gemm4(ap: number, aStride: number, bp: number, c: number, qp: number, np: number, kc: number): void;
   dotF32(a: number, b: number, n: number): number;
   axpyF32(y: number, x: number, alpha: number, n: number): void;
+  hamming4(x: number, s: number, out: number, m: number, panels: number, chunks: number): void;
+  gemmI16(ap: number, aStride: number, bp: number, c: number, cRow: number, qp: number, np: number, steps: number): void;
 }
 
 /**
@@ -75,6 +77,12 @@ export interface SimdKernels {
   i8(length: number): Int8Array;
   /** A zeroed Float32Array of `length` in the arena (16-byte aligned). */
   f32(length: number): Float32Array;
+  /** A zeroed Uint32Array of `length` in the arena (16-byte aligned). */
+  u32(length: number): Uint32Array;
+  /** A zeroed Int32Array of `length` in the arena (16-byte aligned). */
+  i32(length: number): Int32Array;
+  /** A zeroed Int16Array of `length` in the arena (16-byte aligned). */
+  i16(length: number): Int16Array;
   /** `sum_{mu < m} t[base + mu] a[mu]` (Int8 x Float64; the A = 1 field). */
   dotInt8(t: Int8Array, base: number, a: Float64Array, m: number): number;
   /** `sum_{i < n} a[i] b[i]`. */
@@ -92,6 +100,16 @@ export interface SimdKernels {
   dotF32(a: Float32Array, b: Float32Array, n: number): number;
   /** `y[i] += alpha x[i]` for `i < n` in binary32. */
   axpyF32(y: Float32Array, x: Float32Array, alpha: number, n: number): void;
+  /**
+   * Hamming distances of packed bit rows: `out[r m + mu] = popcount(x_mu xor s_r)` for `mu < m`,
+   * `r < 4 panels`; rows are `chunks` 128-bit words (`4 chunks` Uint32 each), `chunks < 4096`.
+   */
+  hamming4(x: Uint32Array, s: Uint32Array, out: Int32Array, m: number, panels: number, chunks: number): void;
+  /**
+   * Exact integer product in 16-bit limbs on 2 x 2 tiles (layouts in `gemmI16` of
+   * `src/simd/scalar-kernels.ts`; integer results, equal to it on every input within its bounds).
+   */
+  gemmI16(ap: Int16Array, aStride: number, bp: Int16Array, bOffset: number, c: Int32Array, cOffset: number, cRow: number, qp: number, np: number, steps: number): void;
 }
 
 /**
@@ -162,6 +180,27 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     f64: (length: number): Float64Array => new Float64Array(buffer, take('f64', length, 8), length),
     i8: (length: number): Int8Array => new Int8Array(buffer, take('i8', length, 1), length),
     f32: (length: number): Float32Array => new Float32Array(buffer, take('f32', length, 4), length),
+    u32: (length: number): Uint32Array => new Uint32Array(buffer, take('u32', length, 4), length),
+    i32: (length: number): Int32Array => new Int32Array(buffer, take('i32', length, 4), length),
+    i16: (length: number): Int16Array => new Int16Array(buffer, take('i16', length, 2), length),
+  };
+  const checkI16 = (ap: Int16Array, aStride: number, bp: Int16Array, bOffset: number, c: Int32Array, cOffset: number, cRow: number, qp: number, np: number, steps: number): void => {
+    for (const [name, v] of [['aStride', aStride], ['bOffset', bOffset], ['cOffset', cOffset], ['cRow', cRow], ['qp', qp], ['np', np], ['steps', steps]] as const) {
+      if ((v | 0) !== v || v < 0) throw new InvalidValueError(name, `must be a non-negative integer, got ${String(v)}`, 'pass panel counts and element offsets');
+    }
+    if (steps >= 8192) throw new InvalidValueError('steps', `must be below 8192 (k < 2^16 keeps the i32 sums exact), got ${steps}`, 'split k');
+    if (qp > 0 && steps > 0) own('ap', ap, 0, ap.length, (qp - 1) * aStride + 32 * steps);
+    if (np > 0 && steps > 0) own('bp', bp, bOffset, bp.length, 16 * steps * np);
+    if (qp > 0 && np > 0) own('c', c, cOffset, c.length, (qp - 1) * cRow + 8 * np);
+  };
+  const checkHamming = (x: Uint32Array, s: Uint32Array, out: Int32Array, m: number, panels: number, chunks: number): void => {
+    for (const [name, v] of [['m', m], ['panels', panels], ['chunks', chunks]] as const) {
+      if ((v | 0) !== v || v < 0) throw new InvalidValueError(name, `must be a non-negative integer, got ${String(v)}`, 'pass row and word counts');
+    }
+    if (chunks >= 4096) throw new InvalidValueError('chunks', `must be below 4096 (16-bit lane counts), got ${chunks}`, 'pack at most 524287 bits per row');
+    own('x', x, 0, x.length, 4 * chunks * m);
+    own('s', s, 0, s.length, 16 * chunks * panels);
+    own('out', out, 0, out.length, 4 * panels * m);
   };
   const checkGemm = (ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void => {
     for (const [name, v] of [['qp', qp], ['np', np], ['kc', kc], ['aStride', aStride], ['aOffset', aOffset]] as const) {
@@ -187,6 +226,14 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       },
       dotF32: dotF32Js,
       axpyF32: axpyF32Js,
+      hamming4(x, s, out, m, panels, chunks) {
+        checkHamming(x, s, out, m, panels, chunks);
+        hamming4Js(x, s, out, m, panels, chunks);
+      },
+      gemmI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps) {
+        checkI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps);
+        gemmI16Js(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps);
+      },
     };
   }
   const w = wasm;
@@ -228,6 +275,14 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       own('y', y, 0, y.length, n);
       own('x', x, 0, x.length, n);
       w.axpyF32(y.byteOffset, x.byteOffset, alpha, n);
+    },
+    hamming4(x, s, out, m, panels, chunks) {
+      checkHamming(x, s, out, m, panels, chunks);
+      w.hamming4(x.byteOffset, s.byteOffset, out.byteOffset, m, panels, chunks);
+    },
+    gemmI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps) {
+      checkI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps);
+      w.gemmI16(ap.byteOffset, 2 * aStride, bp.byteOffset + 2 * bOffset, c.byteOffset + 4 * cOffset, 4 * cRow, qp, np, steps);
     },
   };
 }

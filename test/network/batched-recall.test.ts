@@ -8,15 +8,19 @@ import { batchedFeedForward } from '../../src/network/batched-feed-forward.js';
  * sums every field over mu in the same order, so the test compares with Object.is (no tolerance).
  */
 describe('batchedRecall', () => {
-  const n = 33; // odd: exercises the edge of the 2 x 2 blocking
-  const m = 21;
+  const n = 33; // odd: exercises the edge of the 4 x 4 tiles
   const q = 7;
-  const cases: [string, Kernel, boolean][] = [
-    ['linear, A = 1', linear(), false],
-    ['polynomial 3, random alpha and theta', polynomial({ degree: 3 }), true],
-    ['exponential (logK, shifted tables), random alpha', exponential({ temperature: 0.05 }), true],
+  // M = 150 crosses the product's 64-pattern blocks with a ragged last block. Exponential tables
+  // with A = 1 are real-valued (the engine then sums in index order, not with its SIMD dot).
+  const cases: [string, Kernel, boolean, number][] = [
+    ['linear, A = 1', linear(), false, 21],
+    ['polynomial 3, A = 1, M = 150', polynomial({ degree: 3 }), false, 150],
+    ['polynomial 3, random alpha and theta', polynomial({ degree: 3 }), true, 21],
+    ['exponential (logK, shifted tables), random alpha', exponential({ temperature: 0.05 }), true, 21],
+    ['exponential, A = 1, M = 150', exponential({ temperature: 0.2 }), false, 150],
+    ['exponential, random alpha, M = 150', exponential({ temperature: 0.2 }), true, 150],
   ];
-  for (const [name, kernel, trained] of cases) {
+  for (const [name, kernel, trained, m] of cases) {
     it(`${name}: fields, one step and runs equal the per-query path`, () => {
       const rng = createRng(`batched-${name}`);
       const X = randomBipolar({ count: m, dim: n }, rng.child('patterns'));
