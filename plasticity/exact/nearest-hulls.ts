@@ -178,7 +178,10 @@ export class NearestHullsSolver {
   private readonly ws: NearestHullsWorkspace;
   /** Row stride of the workspace matrices. */
   private readonly stride: number;
+  /** The side of each point's simplex constraint: its label with an intercept, +1 for all without. */
   private readonly labels: Float64Array;
+  /** With an intercept: two simplex constraints (one per class); without: one over all points. */
+  private readonly twoSided: boolean;
   /** Offset `c` of the bordered matrix (largest kernel diagonal). */
   private readonly c: number;
   private m = 0;
@@ -195,10 +198,12 @@ export class NearestHullsSolver {
    * @param gram - kernel matrix, row-major `size x size` (finite entries, positive semi-definite).
    * @param labels - `+/-1` per point.
    * @param size - number of points.
-   * @param options - `workspace`: reuse buffers across problems (default: a fresh one of capacity `size`).
+   * @param options - `workspace`: reuse buffers across problems (default: a fresh one of capacity
+   *   `size`); `intercept: false` solves the hard-margin SVM through the origin instead (Wolfe's
+   *   minimum-norm point of `conv{y_mu phi(x_mu)}`, one simplex constraint; margin `|z*|`, threshold 0).
    * @throws {@link ShapeError} for sizes that disagree or a workspace too small; {@link InvalidValueError} for bad labels or kernel entries.
    */
-  constructor(gram: Float64Array, labels: ArrayLike<number>, size: number, options: { readonly workspace?: NearestHullsWorkspace } = {}) {
+  constructor(gram: Float64Array, labels: ArrayLike<number>, size: number, options: { readonly workspace?: NearestHullsWorkspace; readonly intercept?: boolean } = {}) {
     if (!Number.isInteger(size) || size < 1) throw new InvalidValueError('size', `must be a positive integer, got ${size}`, 'pass the number of points');
     if (gram.length < size * size) throw new ShapeError('gram', `has ${gram.length} entries, expected ${size} x ${size}`, 'pass the full kernel matrix');
     if (labels.length < size) throw new ShapeError('labels', `has ${labels.length} entries, expected ${size}`, 'pass one label per point');
@@ -231,7 +236,8 @@ export class NearestHullsSolver {
     this.ws = ws;
     this.stride = stride;
     this.size = size;
-    this.labels = y;
+    this.twoSided = options.intercept ?? true;
+    this.labels = this.twoSided ? y : y.fill(1);
     this.c = c > 0 ? c : 1;
     this.cap = 50 * size + 100;
     this.member = new Uint8Array(size);
@@ -267,7 +273,7 @@ export class NearestHullsSolver {
       if (labels[j]! > 0) hasP = true;
       else hasN = true;
     }
-    if (!hasP || !hasN) {
+    if (this.twoSided && (!hasP || !hasN)) {
       this.m = m;
       this.s = 0;
       this.member.fill(0);
@@ -293,7 +299,7 @@ export class NearestHullsSolver {
       let jP = -1;
       let jN = -1;
       let gP = Infinity;
-      let gN = Infinity;
+      let gN = this.twoSided ? Infinity : 0;
       for (let j = 0; j < m; j++) {
         const gj = g[j]!;
         if (labels[j]! > 0) {
@@ -308,10 +314,10 @@ export class NearestHullsSolver {
       }
       const norm2 = nuP + nuN;
       const gap = norm2 - gP - gN;
-      const certified = gP + gN > 2 * this.errorBound();
+      const certified = gP + gN > (this.twoSided ? 2 : 1) * this.errorBound();
       const converged = certified ? gap <= gapTol * norm2 : gap <= absTol;
       if ((certified && !maxMargin) || converged || iterations >= this.cap) return this.result(certified, converged, norm2, gP, gN, iterations);
-      const j = nuP - gP >= nuN - gN ? jP : jN;
+      const j = !this.twoSided || nuP - gP >= nuN - gN ? jP : jN;
       if (this.member[j]) return this.result(certified, converged, norm2, gP, gN, iterations);
       iterations++;
       if (!this.extend(j)) return this.result(certified, converged, norm2, gP, gN, iterations);
@@ -367,13 +373,25 @@ export class NearestHullsSolver {
       if (this.labels[idx[k]!]! > 0) p = true;
       else n = true;
     }
-    return p && n;
+    return p && (n || !this.twoSided);
   }
 
-  /** Starts from the closest pair (one point of each class), `|phi_p - phi_n|^2 = G_pp + G_nn + 2 G_pn`. */
+  /**
+   * Starts from the closest pair (one point of each class), `|phi_p - phi_n|^2 = G_pp + G_nn + 2 G_pn`;
+   * without an intercept from the point nearest the origin (Wolfe's start).
+   */
   private coldStart(m: number): void {
     const { labels, stride } = this;
     const { gram, lam } = this.ws;
+    if (!this.twoSided) {
+      let best = 0;
+      for (let j = 1; j < m; j++) if (gram[j * stride + j]! < gram[best * stride + best]!) best = j;
+      this.s = 0;
+      this.member.fill(0);
+      if (!this.extend(best)) throw new InvalidValueError('gram', `point ${best} has kernel value ${gram[best * stride + best]}`, 'pass a kernel matrix with a positive diagonal');
+      lam[0] = 1;
+      return;
+    }
     let best = Infinity;
     let bp = -1;
     let bn = -1;
@@ -416,14 +434,14 @@ export class NearestHullsSolver {
     const { labels } = this;
     const { g, idx, lam } = this.ws;
     let gP = Infinity;
-    let gN = Infinity;
+    let gN = this.twoSided ? Infinity : 0;
     let norm2 = 0;
     for (let j = 0; j < m; j++) {
       if (labels[j]! > 0) gP = Math.min(gP, g[j]!);
       else gN = Math.min(gN, g[j]!);
     }
     for (let k = 0; k < this.s; k++) norm2 += lam[k]! * g[idx[k]!]!;
-    return this.result(gP + gN > 2 * this.errorBound(), false, norm2, gP, gN, iterations);
+    return this.result(gP + gN > (this.twoSided ? 2 : 1) * this.errorBound(), false, norm2, gP, gN, iterations);
   }
 
   private result(separable: boolean, converged: boolean, norm2: number, gP: number, gN: number, iterations: number): NearestHullsResult {
@@ -434,10 +452,10 @@ export class NearestHullsSolver {
     return {
       separable,
       lambda,
-      threshold: (gP - gN) / 2,
+      threshold: this.twoSided ? (gP - gN) / 2 : 0,
       corral: idx.slice(0, this.s),
       norm2,
-      margin: norm > 0 ? (gP + gN) / (2 * norm) : 0,
+      margin: norm > 0 ? (gP + gN) / ((this.twoSided ? 2 : 1) * norm) : 0,
       gap: norm2 - gP - gN,
       converged,
       iterations,
@@ -545,10 +563,18 @@ export class NearestHullsSolver {
       a12 += fp[i]! * fn[i]!;
       a22 += fn[i]! * fn[i]!;
     }
-    const det = a11 * a22 - a12 * a12;
-    if (!(det > 0)) return false;
-    const mp = (a22 - a12) / det;
-    const mn = (a11 - a12) / det;
+    let mp: number;
+    let mn: number;
+    if (this.twoSided) {
+      const det = a11 * a22 - a12 * a12;
+      if (!(det > 0)) return false;
+      mp = (a22 - a12) / det;
+      mn = (a11 - a12) / det;
+    } else {
+      if (!(a11 > 0)) return false;
+      mp = 1 / a11;
+      mn = 0;
+    }
     for (let i = 0; i < s; i++) v[i] = mp * fp[i]! + mn * fn[i]!;
     // Back substitution L^T v = w by rows of L (contiguous): v_i = w_i / L_ii, then w_q -= L_iq v_i for q < i.
     for (let i = s - 1; i >= 0; i--) {
@@ -606,7 +632,7 @@ export class NearestHullsSolver {
         if (labels[idx[k]!]! > 0) sp += lam[k]!;
         else sn += lam[k]!;
       }
-      if (!(sp > 0 && sn > 0)) return BROKEN;
+      if (!(sp > 0 && (sn > 0 || !this.twoSided))) return BROKEN;
       for (let k = 0; k < s; k++) lam[k] = lam[k]! / (labels[idx[k]!]! > 0 ? sp : sn);
       fresh = 0;
       for (let k = s - 1; k >= 0; k--) if (!(lam[k]! > 1e-15)) this.remove(k);
