@@ -5,7 +5,8 @@
  * plot ends at overlap 1 with that pattern, (3) the page's downloadable spec rebuilt in Node gives the
  * same run (same flips, sweeps, final state = the cued pattern), (4) the capacity sweep in the Web
  * Worker gives exactly the numbers of `capacitySweep` in Node for the same options and seed. It then
- * measures the playback frame rate at N = 784 (MNIST digits, plots live; reported, not asserted) and
+ * checks the WebAssembly SIMD kernels against their scalar loops in Chromium and in Node
+ * (test/playground/simd-check.ts), measures the playback frame rate at N = 784 (MNIST digits, plots live; reported, not asserted) and
  * saves screenshots under out/.
  *
  * Run: npm run test:playground (tsx with playground/tsconfig.json, which maps 'kmn' to index.ts)  (Debian's chromium at /usr/bin/chromium or $CHROMIUM; `--no-build`
@@ -21,6 +22,8 @@ import { build } from 'vite';
 import { bipolarPatterns, buildNetwork, createRng, loadNetwork, networkSpec, patternRow, randomBipolar, specRunOptions } from 'kmn';
 import { capacitySweep } from '../../playground/src/capacity-sweep.ts';
 import { decodeBits } from '../../playground/src/page-state.ts';
+import * as esbuild from 'esbuild';
+import { simdCheck } from './simd-check.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'playground/dist');
@@ -116,6 +119,20 @@ try {
   page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) failures.push(`external request: ${r.url()}`); });
   await page.goto(url);
   log(`page loaded from ${url}`);
+
+  // The WebAssembly SIMD kernels against their scalar references, in Chromium's main thread and in
+  // Node (test/playground/simd-check.ts): no failure in either, and the same bits in both.
+  {
+    const bundled = await esbuild.build({ entryPoints: [join(root, 'test/playground/simd-check.ts')], bundle: true, format: 'iife', globalName: 'kmnSimdCheck', write: false, platform: 'browser', logLevel: 'silent' });
+    await page.addScriptTag({ content: bundled.outputFiles[0].text });
+    const inBrowser = await page.evaluate(() => window.kmnSimdCheck.simdCheck(7));
+    const inNode = simdCheck(7);
+    assert.deepEqual(inBrowser.failures, [], 'SIMD kernels equal their scalar references in Chromium');
+    assert.deepEqual(inNode.failures, [], 'SIMD kernels equal their scalar references in Node');
+    assert.ok(inBrowser.simd && inNode.simd, 'both engines run the WebAssembly SIMD kernels (not the fallback)');
+    assert.equal(inBrowser.digest, inNode.digest, 'Chromium and Node compute the same bits');
+    log(`SIMD kernels: ${inBrowser.checks} checks against the scalar loops pass in Chromium and in Node, digest ${inBrowser.digest} in both`);
+  }
 
   // Store: one pattern drawn with the mouse, two random ones.
   await drawPlus(page);
