@@ -4,6 +4,9 @@ import { neuronMajor } from '../patterns/pattern-set.js';
 import { storeCoefficients } from './coefficients.js';
 import { feedForwardNetwork, type FeedForwardNetworkOptions } from './feed-forward-network.js';
 import { unshiftField } from './scaled-field.js';
+import { batchedOverlaps, type BatchedOverlaps } from '../simd/batched-overlaps.js';
+import { blockedProduct, type BlockedProduct } from '../simd/blocked-product.js';
+import { exactBipolarProduct, type ExactBipolarProduct } from '../simd/exact-product.js';
 
 /** Batched recall of a feed-forward kernel network over Q inputs (see {@link batchedFeedForward}). */
 export interface BatchedFeedForward {
@@ -15,10 +18,13 @@ export interface BatchedFeedForward {
 
 /**
  * A feed-forward hetero-associative kernel network (Property 1, Eq. 5-6) that recalls Q inputs at
- * once: per input the kernel vector `K(xi_in^mu, s)` (the same function as the network's, with its
- * logK shift), then the output fields `h_i^q = sum_mu c_i^mu K_q^mu - theta_i` as the product of
- * the coefficients (N_out x M) with the kernel vectors (M x Q), blocked over 2 outputs x 2 queries
- * with every accumulator summing over mu in ascending order, so the results equal the per-query
+ * once: the overlaps of every input with the stored inputs (a SIMD XOR-popcount for bipolar
+ * patterns and inputs, exact; else the blocked product, summing over j in ascending order as the
+ * per-query loop), the kernel vector `K(xi_in^mu, s)` from them exactly as `scaledKernelVector`
+ * (with its logK shift), then the output fields `h_i^q = sum_mu c_i^mu K_q^mu - theta_i` as the
+ * product of the coefficients (N_out x M) with the kernel vectors (M x Q): the exact 16-bit-limb
+ * product when A = 1 and the kernel values are integers (polynomial kernels), else the blocked SIMD
+ * product, every entry summing over mu in ascending order. So the results equal the per-query
  * network's bit for bit. Takes the options of `feedForwardNetwork` (validated by it).
  *
  * @throws as `feedForwardNetwork`; {@link ShapeError} for inputs that are not Q x dim;
@@ -37,41 +43,85 @@ export function batchedFeedForward(options: FeedForwardNetworkOptions): BatchedF
   const nOut = outputs.dim;
   const t = neuronMajor(outputs);
   const stored = storeCoefficients(options, t, { c: null, theta: new Float64Array(nOut) });
-  const coef: ArrayLike<number> = stored.c ?? t;
+  const coef: Int8Array | Float64Array = stored.c ?? t;
   const theta = stored.theta;
+  const inner = kernel.kind === 'inner-product';
+  let capacity = 0;
+  let popcount: BatchedOverlaps | undefined;
+  let overlapProduct: BlockedProduct | undefined;
+  let product: BlockedProduct | undefined;
+  let exact: ExactBipolarProduct | undefined;
   let K = new Float64Array(0);
   let shift = new Float64Array(0);
+  const ensure = (q: number): void => {
+    if (q <= capacity) return;
+    capacity = q;
+    popcount = inputs.kind === 'bipolar' ? batchedOverlaps({ patterns: inputs.data, count: m, dim, rows: q }) : undefined;
+    overlapProduct = inner ? blockedProduct({ rows: q, cols: m, depth: dim, b: inputs.data }) : undefined;
+    product = blockedProduct({ rows: q, cols: nOut, depth: m, b: coef });
+    exact = stored.c === null && m < 2 ** 16 ? exactBipolarProduct({ rows: q, cols: nOut, depth: m, b: t }) : undefined;
+    K = new Float64Array(q * m);
+    shift = new Float64Array(q);
+  };
+  /** Kernel values from overlaps or squared distances in `row`, in place, as `scaledKernelVector` does; returns its shift. */
+  const kernelOf = (row: Float64Array): number => {
+    if (kernel.kind === 'inner-product') {
+      const logK = kernel.logK;
+      if (logK) {
+        let max = -Infinity;
+        for (let mu = 0; mu < m; mu++) {
+          const v = logK(row[mu]!);
+          row[mu] = v;
+          if (v > max) max = v;
+        }
+        for (let mu = 0; mu < m; mu++) row[mu] = Math.exp(row[mu]! - max);
+        return max;
+      }
+      const k = kernel.k;
+      for (let mu = 0; mu < m; mu++) row[mu] = k(row[mu]!);
+      return 0;
+    }
+    const g2 = kernel.g2;
+    for (let mu = 0; mu < m; mu++) row[mu] = g2(row[mu]!);
+    return 0;
+  };
   const fields = (x: ArrayLike<number>, q: number, out: Float64Array = new Float64Array(q * nOut)): Float64Array => {
     if (!Number.isInteger(q) || q < 1) throw new InvalidValueError('q', `must be a positive integer, got ${q}`, 'pass the number of inputs');
     if (x.length !== q * dim) throw new ShapeError('inputs', `has ${x.length} entries, expected Q x dim = ${q} x ${dim}`, 'pass the inputs query-major, one row per query');
     if (out.length !== q * nOut) throw new ShapeError('out', `has ${out.length} entries, expected ${q * nOut}`, 'pass a Q x N_out buffer');
-    for (let j = 0; j < x.length; j++) if (!Number.isFinite(x[j]!)) throw new InvalidValueError('inputs', `entry ${j} is ${x[j]}`, 'pass finite inputs');
-    if (K.length < q * m) {
-      K = new Float64Array(q * m);
-      shift = new Float64Array(q);
+    let bipolarQueries = true;
+    for (let j = 0; j < x.length; j++) {
+      const v = x[j]!;
+      if (!Number.isFinite(v)) throw new InvalidValueError('inputs', `entry ${j} is ${v}`, 'pass finite inputs');
+      if (v !== 1 && v !== -1) bipolarQueries = false;
     }
-    const row = ArrayBuffer.isView(x) ? (x as Float64Array | Int8Array) : Float64Array.from(x);
-    for (let r = 0; r < q; r++) shift[r] = scaledKernelVector(inputs, row.subarray(r * dim, (r + 1) * dim), kernel, K.subarray(r * m, (r + 1) * m));
-    for (let r0 = 0; r0 < q; r0 += 2) {
-      const r1 = Math.min(r0 + 1, q - 1);
-      const k0 = r0 * m;
-      const k1 = r1 * m;
-      for (let i0 = 0; i0 < nOut; i0 += 2) {
-        const i1 = Math.min(i0 + 1, nOut - 1);
-        const c0 = i0 * m;
-        const c1 = i1 * m;
-        let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-        for (let mu = 0; mu < m; mu++) {
-          const x0 = coef[c0 + mu]!, x1 = coef[c1 + mu]!;
-          const y0 = K[k0 + mu]!, y1 = K[k1 + mu]!;
-          s00 += x0 * y0; s01 += x0 * y1; s10 += x1 * y0; s11 += x1 * y1;
-        }
-        out[r0 * nOut + i0] = unshiftField(s00, shift[r0]!, theta[i0]!);
-        out[r1 * nOut + i0] = unshiftField(s01, shift[r1]!, theta[i0]!);
-        out[r0 * nOut + i1] = unshiftField(s10, shift[r0]!, theta[i1]!);
-        out[r1 * nOut + i1] = unshiftField(s11, shift[r1]!, theta[i1]!);
+    ensure(q);
+    // Overlaps (or squared distances): exact popcounts for bipolar patterns and queries, else the
+    // blocked product in the per-query loop's order; translation-invariant kernels on real-valued
+    // queries take the per-query function itself.
+    if (popcount && bipolarQueries) {
+      for (let r = 0; r < q; r++) popcount.setRow(r, x, r * dim);
+      popcount.compute(q);
+      for (let r = 0; r < q; r++) shift[r] = kernelOf(popcount.stats(r, K.subarray(r * m, (r + 1) * m), !inner));
+    } else if (overlapProduct) {
+      for (let r = 0; r < q; r++) overlapProduct.setRow(r, x, r * dim);
+      overlapProduct.multiply(q);
+      for (let r = 0; r < q; r++) {
+        for (let mu = 0; mu < m; mu++) K[r * m + mu] = overlapProduct.get(r, mu);
+        shift[r] = kernelOf(K.subarray(r * m, (r + 1) * m));
       }
+    } else {
+      const row = ArrayBuffer.isView(x) ? (x as Float64Array | Int8Array) : Float64Array.from(x);
+      for (let r = 0; r < q; r++) shift[r] = scaledKernelVector(inputs, row.subarray(r * dim, (r + 1) * dim), kernel, K.subarray(r * m, (r + 1) * m));
     }
+    // Fields: the exact limb product when A = 1 and every kernel value is an integer below 2^30
+    // (integer polynomial kernels), else the blocked product (ascending mu, the per-query order).
+    let integer = exact !== undefined;
+    for (let r = 0; r < q && integer; r++) integer = exact!.setRow(r, K, r * m);
+    const p = integer ? exact! : product!;
+    if (!integer) for (let r = 0; r < q; r++) product!.setRow(r, K, r * m);
+    p.multiply(q);
+    for (let r = 0; r < q; r++) for (let i = 0; i < nOut; i++) out[r * nOut + i] = unshiftField(p.get(r, i), shift[r]!, theta[i]!);
     return out;
   };
   return {

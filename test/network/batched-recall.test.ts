@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, exponential, feedForwardNetwork, flipBits, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../node.js';
+import { createRng, expBeta, exponential, feedForwardNetwork, flipBits, gaussian, gaussianPatterns, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel } from '../../node.js';
 import { batchedRecall } from '../../src/network/batched-recall.js';
 import { batchedFeedForward } from '../../src/network/batched-feed-forward.js';
 
@@ -64,25 +64,43 @@ describe('batchedRecall', () => {
 });
 
 describe('batchedFeedForward', () => {
-  const cases: [string, Kernel][] = [['polynomial 3', polynomial({ degree: 3 })], ['exponential (logK)', exponential({ temperature: 0.05 })]];
-  for (const [name, kernel] of cases) {
+  // [name, kernel, trained coefficients, continuous inputs, queries off the +/-1 grid]
+  const cases: [string, Kernel, boolean, boolean, boolean][] = [
+    ['polynomial 3, trained', polynomial({ degree: 3 }), true, false, false],
+    ['exponential (logK), trained', exponential({ temperature: 0.05 }), true, false, false],
+    ['polynomial 3, A = 1 (exact integer product)', polynomial({ degree: 3 }), false, false, false],
+    ['exponential, A = 1 (real kernel values)', exponential({ temperature: 0.3 }), false, false, false],
+    ['Exp_beta (squared distances by popcount), trained', expBeta({ r: 4, beta: 2 }), true, false, false],
+    ['polynomial 3 on Gaussian inputs (overlaps by the blocked product)', polynomial({ degree: 3 }), true, true, true],
+    ['exponential, bipolar patterns, real-valued queries', exponential({ temperature: 0.3 }), false, false, true],
+    ['Gaussian kernel on Gaussian inputs (per-query kernel vector)', gaussian({ sigma: 3 }), true, true, true],
+  ];
+  for (const [name, kernel, trained, continuous, realQueries] of cases) {
     it(`${name}: fields and recall equal the per-query network bit for bit`, () => {
       const rng = createRng(`ff-${name}`);
-      const inputs = randomBipolar({ count: 19, dim: 24 }, rng.child('in'));
-      const outputs = randomBipolar({ count: 19, dim: 11 }, rng.child('out'));
+      const m = 70; // crosses the 64-pattern blocks of the product
+      const dim = 24;
+      const inputs = continuous ? gaussianPatterns({ count: m, dim }, rng.child('in')) : randomBipolar({ count: m, dim }, rng.child('in'));
+      const outputs = randomBipolar({ count: m, dim: 11 }, rng.child('out'));
       const r = rng.child('coef');
-      const options = { inputs, outputs, kernel, alpha: Float64Array.from({ length: 11 * 19 }, () => r.uniform()), theta: Float64Array.from({ length: 11 }, () => r.normal() * 0.01) };
+      const options = trained
+        ? { inputs, outputs, kernel, alpha: Float64Array.from({ length: 11 * m }, () => r.uniform()), theta: Float64Array.from({ length: 11 }, () => r.normal() * 0.01) }
+        : { inputs, outputs, kernel };
       const net = feedForwardNetwork(options);
       const q = 5;
-      const x = new Int8Array(q * 24);
-      for (let k = 0; k < q; k++) x.set(flipBits(patternRow(inputs, k), 0.25, rng.child(`q:${k}`)), k * 24);
+      const x = new Float64Array(q * dim);
+      for (let k = 0; k < q; k++) {
+        // Bipolar cases: stored inputs with 25% of the bits flipped; otherwise Gaussian noise added.
+        const row = continuous || realQueries ? patternRow(inputs, k) : flipBits(patternRow(inputs as ReturnType<typeof randomBipolar>, k), 0.25, rng.child(`q:${k}`));
+        for (let j = 0; j < dim; j++) x[k * dim + j] = realQueries ? row[j]! + 0.3 * r.normal() : row[j]!;
+      }
       const batch = batchedFeedForward(options);
       const h = batch.fields(x, q);
       const y = batch.recall(x, q);
       for (let k = 0; k < q; k++) {
-        const ref = net.fields(x.subarray(k * 24, (k + 1) * 24));
-        for (let i = 0; i < 11; i++) expect(Object.is(h[k * 11 + i], ref[i])).toBe(true);
-        expect(Array.from(y.subarray(k * 11, (k + 1) * 11))).toEqual(Array.from(net.recall(x.subarray(k * 24, (k + 1) * 24))));
+        const ref = net.fields(x.subarray(k * dim, (k + 1) * dim));
+        for (let i = 0; i < 11; i++) expect(Object.is(h[k * 11 + i], ref[i]), `input ${k} output ${i}: ${h[k * 11 + i]} vs ${ref[i]}`).toBe(true);
+        expect(Array.from(y.subarray(k * 11, (k + 1) * 11))).toEqual(Array.from(net.recall(x.subarray(k * dim, (k + 1) * dim))));
       }
       expect(() => batch.fields(x, q + 1)).toThrow(/inputs/);
     });
