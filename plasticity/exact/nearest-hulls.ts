@@ -118,12 +118,16 @@ export interface NearestHullsResult {
   readonly norm2: number;
   /**
    * Geometric margin `min_mu y_mu f(x_mu) / |z| = (g_+ + g_-) / (2 |z|)` of the neuron (intercept
-   * outside the norm, as libsvm's); Infinity when one class is empty, <= 0 when not separable.
+   * outside the norm, as libsvm's); Infinity when one class is empty, 0 when not separable.
    */
   readonly margin: number;
   /** Duality gap `|z|^2 - g_+ - g_-` (>= 0; 0 at the optimum, where the margin is `|z| / 2`). */
   readonly gap: number;
-  /** The relative gap reached the requested tolerance (or the hulls were found to overlap). */
+  /**
+   * The gap reached `gapTol * |z|^2` (or, for overlapping hulls, `|z|^2` reached rounding level), or
+   * the rounding-error bound of its own evaluation, below which no progress is measurable (then
+   * `gap / norm2` is the margin's certified relative accuracy).
+   */
   readonly converged: boolean;
   /** Major cycles taken (points added to the corral). */
   readonly iterations: number;
@@ -314,8 +318,10 @@ export class NearestHullsSolver {
       }
       const norm2 = nuP + nuN;
       const gap = norm2 - gP - gN;
-      const certified = gP + gN > (this.twoSided ? 2 : 1) * this.errorBound();
-      const converged = certified ? gap <= gapTol * norm2 : gap <= absTol;
+      const err = this.errorBound();
+      const certified = gP + gN > (this.twoSided ? 2 : 1) * err;
+      // Below 3 err (the rounding bound of |z|^2 - g_+ - g_-) no further progress is measurable.
+      const converged = gap <= Math.max(certified ? gapTol * norm2 : absTol, 3 * err);
       if ((certified && !maxMargin) || converged || iterations >= this.cap) return this.result(certified, converged, norm2, gP, gN, iterations);
       const j = !this.twoSided || nuP - gP >= nuN - gN ? jP : jN;
       if (this.member[j]) return this.result(certified, converged, norm2, gP, gN, iterations);
@@ -455,7 +461,7 @@ export class NearestHullsSolver {
       threshold: this.twoSided ? (gP - gN) / 2 : 0,
       corral: idx.slice(0, this.s),
       norm2,
-      margin: norm > 0 ? (gP + gN) / ((this.twoSided ? 2 : 1) * norm) : 0,
+      margin: separable && norm > 0 ? (gP + gN) / ((this.twoSided ? 2 : 1) * norm) : 0,
       gap: norm2 - gP - gN,
       converged,
       iterations,
