@@ -22,6 +22,11 @@ export interface BlockedProductOptions {
   readonly colStride?: number;
   /** `false` forces the scalar JavaScript kernel (same bits, for comparison). */
   readonly simd?: boolean;
+  /**
+   * Pack all of B once at creation (8 bytes per entry) instead of one block per `multiply`; default:
+   * when B has at most 2^23 entries (64 MB packed). Same results either way.
+   */
+  readonly packOnce?: boolean;
 }
 
 /**
@@ -56,9 +61,9 @@ export interface BlockedProduct {
 const BLOCK = 64;
 
 /**
- * Creates a blocked product `C = A B^T`: A (rows x depth) is packed in panels of 4 rows; per block
- * of 64 columns of K, B's block is packed in panels of 4 rows as doubles (so an Int8 B is converted
- * once per block and reused by every row of A), and the SIMD128 `gemm4` kernel accumulates 4 x 4
+ * Creates a blocked product `C = A B^T`: A (rows x depth) is packed in panels of 4 rows; B in blocks
+ * of 64 columns of K, each in panels of 4 rows as doubles (once at creation up to 2^23 entries, else
+ * one block per `multiply`, converted once and reused by every row of A), and the SIMD128 `gemm4` kernel accumulates 4 x 4
  * tiles of C (eight f64x2 accumulators). Every entry of C adds `A[r, k] B[i, k]` for k = 0, 1, ...
  * in turn (rounded product, rounded sum), the order of a plain loop `s += a[k] * b[k]` starting from
  * `s = 0`, so C equals that loop bit for bit on every input (Goto and van de Geijn, "Anatomy of
@@ -90,25 +95,28 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
   const qp = Math.ceil(rows / 4);
   const np = Math.ceil(cols / 4);
   const kc = Math.min(BLOCK, depth);
-  const entries = 4 * qp * depth + 4 * np * kc + 16 * qp * np;
+  const packOnce = options.packOnce ?? cols * depth <= 2 ** 23;
+  const entries = 4 * qp * depth + 4 * np * (packOnce ? depth : kc) + 16 * qp * np;
   if (entries * 8 > 2 ** 30 - (1 << 16)) {
     throw new InvalidValueError('rows', `the packed operands need ${entries * 8} bytes, more than 1 GiB`, 'split the queries into smaller batches');
   }
   const kernels: SimdKernels = createSimdKernels({ bytes: entries * 8 + 256, ...(options.simd === undefined ? {} : { simd: options.simd }) });
   const ap = kernels.f64(4 * qp * depth);
-  const bp = kernels.f64(4 * np * kc);
+  const bp = kernels.f64(4 * np * (packOnce ? depth : kc));
   const c = kernels.f64(16 * qp * np);
   const aStride = 4 * depth;
 
-  /** Packs B's columns [k0, k0 + width) into `bp` (panels of 4 rows; rows past `cols` stay 0). */
-  const packB = (k0: number, width: number): void => {
+  /** Packs B's columns [k0, k0 + width) into `bp` from `at` (panels of 4 rows; rows past `cols` stay 0). */
+  const packB = (k0: number, width: number, at: number): void => {
     for (let i = 0; i < cols; i++) {
-      const dst = (i >> 2) * 4 * width + (i & 3);
+      const dst = at + (i >> 2) * 4 * width + (i & 3);
       let src = i * rowStride + k0 * colStride;
       for (let k = 0; k < width; k++, src += colStride) bp[dst + 4 * k] = b[src]!;
     }
   };
 
+  // Packed once: block k0 (width columns) at 4 np k0, as `multiply` would pack it.
+  if (packOnce) for (let k0 = 0; k0 < depth; k0 += kc) packB(k0, Math.min(kc, depth - k0), 4 * np * k0);
   return {
     simd: kernels.simd,
     rows,
@@ -126,8 +134,12 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
       c.fill(0, 0, 16 * panels * np);
       for (let k0 = 0; k0 < depth; k0 += kc) {
         const width = Math.min(kc, depth - k0);
-        packB(k0, width);
-        kernels.gemm4(ap, 4 * k0, aStride, bp, c, panels, np, width);
+        if (packOnce) {
+          kernels.gemm4(ap, 4 * k0, aStride, bp.subarray(4 * np * k0), c, panels, np, width);
+        } else {
+          packB(k0, width, 0);
+          kernels.gemm4(ap, 4 * k0, aStride, bp, c, panels, np, width);
+        }
       }
     },
     get(r, i) {

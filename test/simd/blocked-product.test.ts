@@ -54,8 +54,8 @@ describe('blockedProduct', () => {
           // B stored row-major (i, k) -> b[i depth + k] or column-major (i, k) -> b[k n + i].
           const at = (i: number, kk: number): number => (transposed ? b[kk * n + i]! : b[i * depth + kk]!);
           const strides = transposed ? { rowStride: 1, colStride: n } : {};
-          for (const simd of [true, false]) {
-            const p = blockedProduct({ rows: q, cols: n, depth, b, ...strides, simd });
+          for (const [simd, packOnce] of [[true, true], [true, false], [false, true], [false, false]] as const) {
+            const p = blockedProduct({ rows: q, cols: n, depth, b, ...strides, simd, packOnce });
             for (let r = 0; r < q; r++) p.setRow(r, a, r * depth);
             p.multiply(q);
             for (let r = 0; r < q; r++) {
