@@ -2,7 +2,7 @@ import { InvalidValueError, NotBipolarError } from '../../src/errors.js';
 import { gramFromOverlaps, overlapMatrix } from '../../src/kernels/gram.js';
 import type { Kernel } from '../../src/kernels/kernel.js';
 import { neuronMajor, type Patterns } from '../../src/patterns/pattern-set.js';
-import { NearestHullsSolver, NearestHullsWorkspace } from './nearest-hulls.js';
+import { NearestHullsSolver, NearestHullsWorkspace, type NearestHullsSolveOptions } from './nearest-hulls.js';
 
 /** Options of {@link maxMarginNetwork}. */
 export interface MaxMarginNetworkOptions {

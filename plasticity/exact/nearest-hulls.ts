@@ -160,9 +160,15 @@ export interface NearestHullsResult {
  * bordered-by-offset matrix `A = G_SS + c (e_+ e_+^T + e_- e_-^T)` (positive definite while the
  * corral is affinely independent), `mu` from a 2 x 2 system; A's Cholesky factor is updated by one
  * row per added point and by Givens rotations per dropped point, and so are the forward solutions
- * `L^-1 e_+`, `L^-1 e_-`, so a cycle costs one triangular solve plus the pricing `G_{:,S} lambda`.
- * The sign of `g_+ + g_-` is certified against a rounding-error bound; overlapping hulls end with
- * `|z|^2` at rounding level (see {@link farkasCertificate} with labels for the exact certificate).
+ * `L^-1 e_+`, `L^-1 e_-`, so a cycle costs one triangular solve plus the pricing `G_{:,S} lambda`
+ * (the WebAssembly SIMD `axpyF64`, one call per corral row). Each pricing pass adds up to `batch`
+ * violators at once (most negative reduced cost first); the minor cycles drop those that do not
+ * belong, and a batch that leaves without progress is retried with one point, for which Wolfe's
+ * step always progresses. The sign of `g_+ + g_-` is certified against a rounding-error bound;
+ * overlapping hulls end with `|z|^2` at rounding level (`farkasCertificate` with the corral's
+ * labels as `sides` gives the exact certificate for integer kernels). With `intercept: false` the
+ * same machinery solves Wolfe's original problem (one simplex constraint over all
+ * `y_mu phi(x_mu)`: the hard-margin SVM through the origin, margin `|z*|`, as `MinNormSolver`).
  *
  * `solve(m)` for growing m continues from the previous corral (the hulls only grow): the warm start
  * along nested point sets. A smaller m restarts.
@@ -194,7 +200,7 @@ export class NearestHullsSolver {
   private readonly cap: number;
   /** `member[j]`: point j is in the corral. */
   private readonly member: Uint8Array;
-  /** Scratch of {@link addViolators}. */
+  /** Scratch of `addViolators`. */
   private readonly pick: Int32Array;
   private readonly pickCost: Float64Array;
 
@@ -595,8 +601,8 @@ export class NearestHullsSolver {
 
   /**
    * Wolfe's minor cycles after `added` points entered the corral (with weight 0, at its end):
-   * {@link OK}, {@link STALLED} when every new point left again without progress (then the next
-   * major cycle adds one point, for which Wolfe's step always progresses), or {@link BROKEN} on a
+   * `OK`, `STALLED` when every new point left again without progress (then the next
+   * major cycle adds one point, for which Wolfe's step always progresses), or `BROKEN` on a
    * numerical breakdown.
    */
   private minorCycles(added: number): number {
