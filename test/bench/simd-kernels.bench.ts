@@ -1,6 +1,8 @@
 import { createRng } from '../../index.js';
 import { addInt8Row, dotInt8 } from '../../src/network/hot-loops.js';
 import { axpyF64, dotF64 } from '../../src/simd/scalar-kernels.js';
+import { blockedProduct } from '../../src/simd/blocked-product.js';
+import { exactBipolarProduct } from '../../src/simd/exact-product.js';
 import { createSimdKernels } from '../../src/simd/simd-kernels.js';
 import { meets, medianMs, type BenchRow } from './bench-row.js';
 
@@ -45,5 +47,27 @@ export default async function simdKernelsBench(): Promise<BenchRow[]> {
     }
     if (!Number.isFinite(sink)) throw new Error('non-finite checksum');
   }
+  // The batched products (Q = 64 queries, N = 500, M = 1000): the blocked f64 kernel against the
+  // same code on the scalar reference (identical bits), and the exact limb kernel against the f64
+  // kernel on the same integer tables (identical values).
+  const q = 64;
+  const m = 1000;
+  const rng = createRng('batched');
+  const xi = Int8Array.from({ length: n * m }, () => rng.bipolar());
+  const tables = Float64Array.from({ length: q * m }, () => rng.int(2 ** 21) - 2 ** 20);
+  const simdP = blockedProduct({ rows: q, cols: n, depth: m, b: xi });
+  const scalarP = blockedProduct({ rows: q, cols: n, depth: m, b: xi, simd: false });
+  const exactP = exactBipolarProduct({ rows: q, cols: n, depth: m, b: xi });
+  for (let r = 0; r < q; r++) {
+    simdP.setRow(r, tables, r * m);
+    scalarP.setRow(r, tables, r * m);
+    exactP.setRow(r, tables, r * m);
+  }
+  const tScalar = medianMs(() => scalarP.multiply(q), 3, 1);
+  const tSimd = medianMs(() => simdP.multiply(q), 5, 2);
+  const tExact = medianMs(() => exactP.multiply(q), 5, 2);
+  const gflops = (ms: number): number => (2 * q * n * m) / ms / 1e6;
+  rows.push({ name: `SIMD blocked product gemm4, Q ${q} x N ${n} x M ${m}: scalar JS / WebAssembly SIMD`, ratio: tScalar / tSimd, target: '>= 1.3', pass: meets(tScalar / tSimd, '>= 1.3'), scalarMs: tScalar, simdMs: tSimd, simdGflops: gflops(tSimd) });
+  rows.push({ name: `SIMD exact limb product gemmI16 vs gemm4 on integer tables, same size: f64 / limbs`, ratio: tSimd / tExact, target: '>= 1.3', pass: meets(tSimd / tExact, '>= 1.3'), f64Ms: tSimd, limbMs: tExact });
   return rows;
 }
