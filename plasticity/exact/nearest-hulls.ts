@@ -228,8 +228,11 @@ export class NearestHullsSolver {
       const d = gram[i * size + i]!;
       if (!Number.isFinite(d) || d < 0) throw new InvalidValueError('gram', `diagonal entry ${i} is ${d}`, 'pass a positive semi-definite kernel matrix');
     }
-    for (let i = 0; i < size * size; i++) {
-      if (!Number.isFinite(gram[i]!)) throw new InvalidValueError('gram', `entry (${Math.floor(i / size)}, ${i % size}) is ${gram[i]}`, 'pass finite kernel entries');
+    let finite = 0;
+    for (let i = 0; i < size * size; i++) finite += gram[i]! * 0;
+    if (finite !== 0) {
+      const bad = gram.findIndex((v, i) => i < size * size && !Number.isFinite(v));
+      throw new InvalidValueError('gram', `entry (${Math.floor(bad / size)}, ${bad % size}) is ${gram[bad]}`, 'pass finite kernel entries');
     }
     const ws = options.workspace ?? new NearestHullsWorkspace(size);
     ws.owner = this;
