@@ -58,7 +58,7 @@ export function batchedFeedForward(options: FeedForwardNetworkOptions): BatchedF
     capacity = q;
     popcount = inputs.kind === 'bipolar' ? batchedOverlaps({ patterns: inputs.data, count: m, dim, rows: q }) : undefined;
     overlapProduct = inner ? blockedProduct({ rows: q, cols: m, depth: dim, b: inputs.data }) : undefined;
-    product = blockedProduct({ rows: q, cols: nOut, depth: m, b: coef });
+    product = undefined; // created on the first batch whose kernel values are not all small integers
     exact = stored.c === null && m < 2 ** 16 ? exactBipolarProduct({ rows: q, cols: nOut, depth: m, b: t }) : undefined;
     K = new Float64Array(q * m);
     shift = new Float64Array(q);
@@ -118,8 +118,11 @@ export function batchedFeedForward(options: FeedForwardNetworkOptions): BatchedF
     // (integer polynomial kernels), else the blocked product (ascending mu, the per-query order).
     let integer = exact !== undefined;
     for (let r = 0; r < q && integer; r++) integer = exact!.setRow(r, K, r * m);
+    if (!integer) {
+      product ??= blockedProduct({ rows: capacity, cols: nOut, depth: m, b: coef });
+      for (let r = 0; r < q; r++) product.setRow(r, K, r * m);
+    }
     const p = integer ? exact! : product!;
-    if (!integer) for (let r = 0; r < q; r++) product!.setRow(r, K, r * m);
     p.multiply(q);
     for (let r = 0; r < q; r++) for (let i = 0; i < nOut; i++) out[r * nOut + i] = unshiftField(p.get(r, i), shift[r]!, theta[i]!);
     return out;

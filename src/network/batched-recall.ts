@@ -89,7 +89,7 @@ export function batchedRecall(network: RecurrentNetwork): BatchedRecall {
     if (q <= capacity) return;
     capacity = q;
     overlaps = batchedOverlaps({ patterns: patterns.data, count: m, dim: n, rows: q });
-    productA = blockedProduct({ rows: q, cols: n, depth: m, b: c });
+    productA = undefined; // created on the first batch whose tables are not all small integers
     productB = ones ? undefined : blockedProduct({ rows: q, cols: n, depth: m, b: alpha });
     exact = ones && m < 2 ** 16 ? exactBipolarProduct({ rows: q, cols: n, depth: m, b: t }) : undefined;
     tablesA = new Float64Array(q * m);
@@ -101,7 +101,6 @@ export function batchedRecall(network: RecurrentNetwork): BatchedRecall {
   const compute = (states: Int8Array, q: number, out: Float64Array): void => {
     ensure(q);
     const ov = overlaps!;
-    const pa = productA!;
     for (let r = 0; r < q; r++) ov.setRow(r, states, r * n);
     ov.compute(q);
     // Tables of every query, exactly as the overlap engine's `reset`.
@@ -118,15 +117,16 @@ export function batchedRecall(network: RecurrentNetwork): BatchedRecall {
       productB?.setRow(r, tableB);
     }
     // Integer tables (|A| < 2^30): the exact limb product, equal to every exact summation order.
-    const product = integer ? exact! : pa;
     if (!integer) {
-      for (let r = 0; r < q; r++) pa.setRow(r, tablesA, r * m);
+      productA ??= blockedProduct({ rows: capacity, cols: n, depth: m, b: c });
+      for (let r = 0; r < q; r++) productA.setRow(r, tablesA, r * m);
     }
+    const product = integer ? exact! : productA!;
     product.multiply(q);
     if (productB) {
       const pb = productB;
       pb.multiply(q);
-      for (let r = 0; r < q; r++) for (let i = 0; i < n; i++) out[r * n + i] = finish(pa.get(r, i) + states[r * n + i]! * pb.get(r, i), r, i);
+      for (let r = 0; r < q; r++) for (let i = 0; i < n; i++) out[r * n + i] = finish(product.get(r, i) + states[r * n + i]! * pb.get(r, i), r, i);
     } else {
       for (let r = 0; r < q; r++) for (let i = 0; i < n; i++) out[r * n + i] = finish(product.get(r, i) + states[r * n + i]! * sumB[r]!, r, i);
     }
