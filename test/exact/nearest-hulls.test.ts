@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, linear, randomBipolar, type Rng } from '../../node.js';
+import { createRng, exponential, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel, type Rng } from '../../node.js';
 import { MinNormSolver } from '../../plasticity/exact/min-norm-point.js';
 import { maxMarginNetwork } from '../../plasticity/exact/max-margin-network.js';
 import { NearestHullsSolver, NearestHullsWorkspace } from '../../plasticity/exact/nearest-hulls.js';
@@ -305,6 +305,25 @@ describe('NearestHullsSolver (exact hard-margin SVM with intercept)', () => {
       }
     }
     expect(separable).toBeGreaterThan(5);
+  });
+
+  it('maxMarginNetwork: installed in the engine, every stored pattern is a fixed point (thresholds and nonlinear kernels included)', () => {
+    const cases: [string, Kernel, number, number][] = [
+      ['linear, M = 1.5 N', linear(), 30, 45],
+      ['polynomial degree 2, M = 3 N', polynomial({ degree: 2, c: 1 }), 20, 60],
+      ['exponential (scaled through logK), M = 3 N', exponential({ temperature: 4 }), 20, 60],
+    ];
+    for (const [label, kernel, n, m] of cases) {
+      const X = randomBipolar({ count: m, dim: n }, createRng(`hulls-fixed-${label}`));
+      const r = maxMarginNetwork(X, kernel, { gapTol: 1e-6 });
+      expect(r.separable.every((v) => v === 1), label).toBe(true);
+      const net = recurrentNetwork({ patterns: X, kernel });
+      net.setCoefficients(r);
+      for (let mu = 0; mu < m; mu++) {
+        const run = net.run(patternRow(X, mu), { schedule: 'random-permutation', rng: createRng(mu), maxSweeps: 3 });
+        expect(run.flips, `${label}, pattern ${mu}`).toBe(0);
+      }
+    }
   });
 
   it('refuses bad input before any work', () => {
