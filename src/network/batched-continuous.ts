@@ -5,7 +5,14 @@ import { batchedOverlaps, type BatchedOverlaps } from '../simd/batched-overlaps.
 import { blockedProduct, type BlockedProduct } from '../simd/blocked-product.js';
 import type { ContinuousNetwork, ContinuousRunOptions } from './continuous-network.js';
 
-/** Where a batched continuous run ended, per query. */
+/**
+ * Where a batched continuous run ended, per query.
+ *
+ * @example
+ * ```ts
+ * const { states, steps, converged } = batchedSoftmaxNetwork({ patterns: X, beta: 2 }).run(cues, 64);
+ * ```
+ */
 export interface BatchedContinuousRunResult {
   /** Final states, query-major `Q x N`. */
   readonly states: Float64Array;
@@ -15,7 +22,15 @@ export interface BatchedContinuousRunResult {
   readonly converged: Uint8Array;
 }
 
-/** Batched recall of a continuous network `s <- X^T c(s)` over Q states at once. */
+/**
+ * Batched recall of a continuous network `s <- X^T c(s)` over Q states at once.
+ *
+ * @example
+ * ```ts
+ * const batch: BatchedContinuous = batchedContinuousNetwork(net);
+ * const next = batch.step(states, 64);
+ * ```
+ */
 export interface BatchedContinuous {
   /** N, the state dimension. */
   readonly size: number;
@@ -143,7 +158,14 @@ function batchedFromWeights(patterns: ContinuousPatterns, weightsOf: BatchedWeig
   };
 }
 
-/** Options of {@link batchedSoftmaxNetwork}: those of `softmaxNetwork`. */
+/**
+ * Options of {@link batchedSoftmaxNetwork}: those of `softmaxNetwork`.
+ *
+ * @example
+ * ```ts
+ * const options: BatchedSoftmaxOptions = { patterns: X, beta: 0.05 };
+ * ```
+ */
 export interface BatchedSoftmaxOptions {
   readonly patterns: Patterns;
   /** Inverse temperature beta > 0. */

@@ -3,7 +3,14 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { createSimdKernels } from './simd-kernels.js';
 
-/** Options of {@link batchedOverlaps}. */
+/**
+ * Options of {@link batchedOverlaps}.
+ *
+ * @example
+ * ```ts
+ * const options: BatchedOverlapsOptions = { patterns: X.data, count: X.count, dim: X.dim, rows: 256 };
+ * ```
+ */
 export interface BatchedOverlapsOptions {
   /** The patterns, pattern-major `M x N`, entries +/-1 (checked by the caller). */
   readonly patterns: ArrayLike<number>;

@@ -6,7 +6,14 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { createSimdKernels, type SimdKernels } from './simd-kernels.js';
 
-/** Options of {@link blockedProduct}. */
+/**
+ * Options of {@link blockedProduct}.
+ *
+ * @example
+ * ```ts
+ * const options: BlockedProductOptions = { rows: 256, cols: N, depth: M, b: neuronMajor(X) };
+ * ```
+ */
 export interface BlockedProductOptions {
   /** Largest number of rows of A (queries) a product will have. */
   readonly rows: number;

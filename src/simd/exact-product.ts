@@ -4,7 +4,14 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { createSimdKernels } from './simd-kernels.js';
 
-/** Options of {@link exactBipolarProduct}. */
+/**
+ * Options of {@link exactBipolarProduct}.
+ *
+ * @example
+ * ```ts
+ * const options: ExactBipolarProductOptions = { rows: 256, cols: N, depth: M, b: neuronMajor(X) };
+ * ```
+ */
 export interface ExactBipolarProductOptions {
   /** Largest number of rows of A (queries). */
   readonly rows: number;

@@ -5,7 +5,14 @@ import { Worker } from 'node:worker_threads';
 import { InvalidValueError, ParameterError, ShapeError } from '../../errors.js';
 import { buildBatched, type BatchedSpec } from './batched-spec.js';
 
-/** Options of {@link batchedRecallPool}. */
+/**
+ * Options of {@link batchedRecallPool}.
+ *
+ * @example
+ * ```ts
+ * const options: BatchedRecallPoolOptions = { workers: 2, maxQueries: 256 };
+ * ```
+ */
 export interface BatchedRecallPoolOptions {
   /** Worker threads (1 to 64). */
   readonly workers: number;

@@ -10,7 +10,14 @@ import { batchedRecall } from '../batched-recall.js';
 import { recurrentNetwork } from '../recurrent-network.js';
 import type { TieRule } from '../schedule-types.js';
 
-/** A registered kernel by name and hyperparameters (`createKernel(name, params)` rebuilds it). */
+/**
+ * A registered kernel by name and hyperparameters (`createKernel(name, params)` rebuilds it).
+ *
+ * @example
+ * ```ts
+ * const k: KernelSpec = { name: 'polynomial', params: { degree: 3, c: 1 } };
+ * ```
+ */
 export interface KernelSpec {
   readonly name: string;
   readonly params: Readonly<Record<string, number>>;
@@ -76,7 +83,14 @@ export function kernelSpec(kernel: Kernel): KernelSpec {
   return { name: kernel.name, params: { ...kernel.params } };
 }
 
-/** A rebuilt batched network: its row sizes and element types, and one call over q rows. */
+/**
+ * A rebuilt batched network: its row sizes and element types, and one call over q rows.
+ *
+ * @example
+ * ```ts
+ * const runner: BatchedRunner = buildBatched(spec);
+ * ```
+ */
 export interface BatchedRunner {
   readonly inWidth: number;
   readonly outWidth: number;
