@@ -200,7 +200,7 @@ export function batchedSoftmaxNetwork(options: BatchedSoftmaxOptions): BatchedCo
     if (q > capacity) {
       capacity = q;
       popcount = bipolarPatterns ? batchedOverlaps({ patterns: data, count: m, dim: n, rows: q }) : undefined;
-      overlapProduct = blockedProduct({ rows: q, cols: m, depth: n, b: data });
+      overlapProduct = undefined; // created when a batch has states off the +/-1 grid
     }
     let bipolarStates = popcount !== undefined;
     for (let k = 0; k < q * n && bipolarStates; k++) bipolarStates = states[k] === 1 || states[k] === -1;
@@ -210,7 +210,7 @@ export function batchedSoftmaxNetwork(options: BatchedSoftmaxOptions): BatchedCo
       ov.compute(q);
       for (let r = 0; r < q; r++) ov.stats(r, out.subarray(r * m, (r + 1) * m), false);
     } else {
-      const p = overlapProduct!;
+      const p = (overlapProduct ??= blockedProduct({ rows: capacity, cols: m, depth: n, b: data }));
       for (let r = 0; r < q; r++) p.setRow(r, states, r * n);
       p.multiply(q);
       for (let r = 0; r < q; r++) for (let mu = 0; mu < m; mu++) out[r * m + mu] = p.get(r, mu);
