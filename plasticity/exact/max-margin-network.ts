@@ -12,6 +12,11 @@ export interface MaxMarginNetworkOptions {
   readonly batch?: number;
   /** `false` forces the scalar loops instead of the WebAssembly SIMD kernels. */
   readonly simd?: boolean;
+  /**
+   * `false`: neurons without a threshold (the hard-margin SVM through the origin, Wolfe's
+   * minimum-norm point; margins `min y f / |w|` with `theta = 0`). Default true.
+   */
+  readonly intercept?: boolean;
 }
 
 /** The max-margin neurons of a recurrent network (hard-margin SVM with intercept, per neuron). */
@@ -56,6 +61,7 @@ export function maxMarginNetwork(patterns: Patterns, kernel: Kernel, options: Ma
   if (!(gapTol > 0 && gapTol < 1)) throw new InvalidValueError('gapTol', `must be in (0, 1), got ${gapTol}`, 'pass a relative duality-gap tolerance such as 1e-6');
   const batch = options.batch ?? 8;
   if (!Number.isInteger(batch) || batch < 1 || batch > 64) throw new InvalidValueError('batch', `must be an integer in [1, 64], got ${batch}`, 'pass how many points to add per major cycle, e.g. 8');
+  const intercept = options.intercept ?? true;
   const m = patterns.count;
   const n = patterns.dim;
   const t = neuronMajor(patterns);
@@ -74,7 +80,7 @@ export function maxMarginNetwork(patterns: Patterns, kernel: Kernel, options: Ma
   for (let i = 0; i < n; i++) {
     const labels = t.subarray(i * m, (i + 1) * m);
     const logScale = gramFromOverlaps(h, labels, m, kernel, 0, gram);
-    const r = new NearestHullsSolver(gram, labels, m, { workspace }).solve(m, { gapTol, batch });
+    const r = new NearestHullsSolver(gram, labels, m, { workspace, intercept }).solve(m, { gapTol, batch });
     alpha.set(r.lambda, i * m);
     const scale = Math.exp(logScale);
     theta[i] = r.threshold * scale;

@@ -305,6 +305,16 @@ describe('NearestHullsSolver (exact hard-margin SVM with intercept)', () => {
       }
     }
     expect(separable).toBeGreaterThan(5);
+    // Without intercept: thresholds 0, margins those of Wolfe's min-norm point per neuron.
+    const origin = maxMarginNetwork(X, linear(), { gapTol: 1e-9, intercept: false });
+    expect(Array.from(origin.theta).every((t) => t === 0)).toBe(true);
+    for (let i = 0; i < n; i++) {
+      const x = Array.from({ length: m }, (_, mu) => Array.from(X.data.subarray(mu * n, (mu + 1) * n)).filter((_, j) => j !== i));
+      const y = Array.from({ length: m }, (_, mu) => X.data[mu * n + i]!);
+      const a = x.map((row, mu) => row.map((v) => v * y[mu]!));
+      const wolfe = new MinNormSolver(gramOf(a), a.map(() => 1), m).solve(m, true, 1e-12);
+      expect(origin.margins[i]).toBeCloseTo(wolfe.separable ? Math.sqrt(wolfe.norm2) : 0, 6);
+    }
   });
 
   it('maxMarginNetwork: installed in the engine, every stored pattern is a fixed point (thresholds and nonlinear kernels included)', () => {
