@@ -32,8 +32,8 @@ export function renderKernelsModule(bytes: Uint8Array): string {
 
 /**
  * The compiled SIMD128 kernels of \`src/simd/kernels.wat\` (${bytes.length} bytes), a WebAssembly module
- * importing \`env.memory\` and exporting \`dotInt8\`, \`dotF64\`, \`addInt8Row\`, \`axpyF64\`, \`gemm4\`,
- * \`dotF32\` and \`axpyF32\`.
+ * importing \`env.memory\` and exporting \`dotInt8\`, \`dotF64\`, \`addInt8Row\`, \`axpyF64\`, \`gemm6x8\`,
+ * \`gemmI16\`, \`hamming4\`, \`dotF32\` and \`axpyF32\`.
  *
  * @example
  * \`\`\`ts

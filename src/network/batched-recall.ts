@@ -36,7 +36,7 @@ export interface BatchedRecall {
  * engine, the overlaps of all queries coming from one SIMD XOR-popcount pass (`batchedOverlaps`,
  * exact integers); the fields are then the product of the coefficient matrix `C` (N x M) with the
  * tables (M x Q), `h_i^q = sum_mu C_i^mu A_q^mu + s_i^q sum_mu alpha_i^mu B_q^mu - theta_i`, a
- * cache-blocked SIMD product (`blockedProduct`, 4 x 4 tiles) in which every entry sums over mu in
+ * cache-blocked SIMD product (`blockedProduct`, 6 x 8 tiles) in which every entry sums over mu in
  * ascending order, one rounded multiply-add at a time: the order of the engine's scalar
  * `dotPair`/`dotInt8` loops, hence equal bits (where the engine uses its 8-partial SIMD `dotInt8`,
  * the table sums exactly, so every order gives the same bits). With A = 1, `C = xi` and the second

@@ -1,4 +1,4 @@
-// A cache-blocked matrix product C = A B^T over the SIMD `gemm4` kernel (issue 14, items 1-2): the
+// A cache-blocked matrix product C = A B^T over the SIMD `gemm6x8` kernel (issue 14, items 1-2): the
 // engine of every batched path (recurrent fields, feed-forward fields, softmax overlaps and
 // projections). Each entry of C sums its products in ascending k, one rounded multiply and one
 // rounded add at a time, exactly as a plain dot-product loop: so batched results equal the
@@ -68,12 +68,12 @@ export interface BlockedProduct {
 const BLOCK = 64;
 
 /**
- * Creates a blocked product `C = A B^T`: A (rows x depth) is packed in panels of 4 rows; B in blocks
- * of 64 columns of K, each in panels of 4 rows as doubles (once at creation up to 2^23 entries, else
- * one block per `multiply`, converted once and reused by every row of A), and the SIMD128 `gemm4` kernel accumulates 4 x 4
- * tiles of C (eight f64x2 accumulators). Every entry of C adds `A[r, k] B[i, k]` for k = 0, 1, ...
- * in turn (rounded product, rounded sum), the order of a plain loop `s += a[k] * b[k]` starting from
- * `s = 0`, so C equals that loop bit for bit on every input (Goto and van de Geijn, "Anatomy of
+ * Creates a blocked product `C = A B^T`: A (rows x depth) is packed in panels of 6 rows; B in blocks
+ * of 64 columns of K, each in panels of 8 rows as doubles (once at creation up to 2^23 entries, else
+ * one block per `multiply`, converted once and reused by every row of A), and the SIMD128 `gemm6x8`
+ * kernel accumulates 6 x 8 tiles of C (24 f64x2 accumulators). Every entry of C adds
+ * `A[r, k] B[i, k]` for k = 0, 1, ... in turn (rounded product, rounded sum), the order of a plain
+ * loop `s += a[k] * b[k]` starting from `s = 0`, so C equals that loop bit for bit on every input (Goto and van de Geijn, "Anatomy of
  * high-performance matrix multiplication", ACM TOMS 34(3), 2008, for the packing and blocking).
  *
  * @throws {@link ParameterError} for sizes that are not positive integers or strides out of range;
@@ -99,31 +99,31 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
   if ((cols - 1) * rowStride + (depth - 1) * colStride >= b.length) {
     throw new ShapeError('b', `has ${b.length} entries, too few for ${cols} x ${depth} with strides ${rowStride}, ${colStride}`, 'pass B with its strides');
   }
-  const qp = Math.ceil(rows / 4);
-  const np = Math.ceil(cols / 4);
+  const qp = Math.ceil(rows / 6);
+  const np = Math.ceil(cols / 8);
   const kc = Math.min(BLOCK, depth);
   const packOnce = options.packOnce ?? cols * depth <= 2 ** 23;
-  const entries = 4 * qp * depth + 4 * np * (packOnce ? depth : kc) + 16 * qp * np;
+  const entries = 6 * qp * depth + 8 * np * (packOnce ? depth : kc) + 48 * qp * np;
   if (entries * 8 > 2 ** 30 - (1 << 16)) {
     throw new InvalidValueError('rows', `the packed operands need ${entries * 8} bytes, more than 1 GiB`, 'split the queries into smaller batches');
   }
   const kernels: SimdKernels = createSimdKernels({ bytes: entries * 8 + 256, ...(options.simd === undefined ? {} : { simd: options.simd }) });
-  const ap = kernels.f64(4 * qp * depth);
-  const bp = kernels.f64(4 * np * (packOnce ? depth : kc));
-  const c = kernels.f64(16 * qp * np);
-  const aStride = 4 * depth;
+  const ap = kernels.f64(6 * qp * depth);
+  const bp = kernels.f64(8 * np * (packOnce ? depth : kc));
+  const c = kernels.f64(48 * qp * np);
+  const aStride = 6 * depth;
 
-  /** Packs B's columns [k0, k0 + width) into `bp` from `at` (panels of 4 rows; rows past `cols` stay 0). */
+  /** Packs B's columns [k0, k0 + width) into `bp` from `at` (panels of 8 rows; rows past `cols` stay 0). */
   const packB = (k0: number, width: number, at: number): void => {
     for (let i = 0; i < cols; i++) {
-      const dst = at + (i >> 2) * 4 * width + (i & 3);
+      const dst = at + (i >> 3) * 8 * width + (i & 7);
       let src = i * rowStride + k0 * colStride;
-      for (let k = 0; k < width; k++, src += colStride) bp[dst + 4 * k] = b[src]!;
+      for (let k = 0; k < width; k++, src += colStride) bp[dst + 8 * k] = b[src]!;
     }
   };
 
-  // Packed once: block k0 (width columns) at 4 np k0, as `multiply` would pack it.
-  if (packOnce) for (let k0 = 0; k0 < depth; k0 += kc) packB(k0, Math.min(kc, depth - k0), 4 * np * k0);
+  // Packed once: block k0 (width columns) at 8 np k0, as `multiply` would pack it.
+  if (packOnce) for (let k0 = 0; k0 < depth; k0 += kc) packB(k0, Math.min(kc, depth - k0), 8 * np * k0);
   return {
     simd: kernels.simd,
     rows,
@@ -132,25 +132,26 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
     setRow(r, src, offset = 0, stride = 1) {
       if (!Number.isInteger(r) || r < 0 || r >= rows) throw new ShapeError('r', `row ${r} is outside [0, ${rows})`, 'create the product with more rows');
       if (offset < 0 || offset + (depth - 1) * stride >= src.length) throw new ShapeError('src', `has ${src.length} entries, too few for a row of ${depth} at offset ${offset}, stride ${stride}`);
-      const dst = (r >> 2) * aStride + (r & 3);
-      for (let k = 0, s = offset; k < depth; k++, s += stride) ap[dst + 4 * k] = src[s]!;
+      const dst = Math.floor(r / 6) * aStride + (r % 6);
+      for (let k = 0, s = offset; k < depth; k++, s += stride) ap[dst + 6 * k] = src[s]!;
     },
     multiply(count) {
       if (!Number.isInteger(count) || count < 1 || count > rows) throw new InvalidValueError('rows', `must be an integer in [1, ${rows}], got ${count}`, 'multiply the rows you set');
-      const panels = Math.ceil(count / 4);
-      c.fill(0, 0, 16 * panels * np);
+      const panels = Math.ceil(count / 6);
+      c.fill(0, 0, 48 * panels * np);
       for (let k0 = 0; k0 < depth; k0 += kc) {
         const width = Math.min(kc, depth - k0);
         if (packOnce) {
-          kernels.gemm4(ap, 4 * k0, aStride, bp.subarray(4 * np * k0), c, panels, np, width);
+          kernels.gemm6x8(ap, 6 * k0, aStride, bp.subarray(8 * np * k0), c, panels, np, width);
         } else {
           packB(k0, width, 0);
-          kernels.gemm4(ap, 4 * k0, aStride, bp, c, panels, np, width);
+          kernels.gemm6x8(ap, 6 * k0, aStride, bp, c, panels, np, width);
         }
       }
     },
     get(r, i) {
-      return c[16 * ((r >> 2) * np + (i >> 2)) + 4 * (r & 3) + (i & 3)]!;
+      const pr = Math.floor(r / 6);
+      return c[48 * (pr * np + (i >> 3)) + 8 * (r - 6 * pr) + (i & 7)]!;
     },
   };
 }

@@ -30,31 +30,32 @@ export function axpyF64(y: Float64Array, x: Float64Array, alpha: number, n: numb
 }
 
 /**
- * The blocked product `C += A B^T` on packed 4 x 4 panels (the scalar reference of the SIMD
- * `gemm4`, bit-identical to it on every input): entry `(r, i)` of C adds `a_rk b_ik` for
+ * The blocked product `C += A B^T` on packed 6 x 8 tiles (the scalar reference of the SIMD
+ * `gemm6x8`, bit-identical to it on every input): entry `(r, i)` of C adds `a_rk b_ik` for
  * `k = 0, ..., kc - 1` in turn, `s += a * b` as in a plain dot-product loop. Layouts (indices in
- * elements): A's entry `(r, k)` at `ap[aOffset + (r >> 2) aStride + 4 k + (r & 3)]`; B's (a block of
- * kc columns) at `bp[(i >> 2) 4 kc + 4 k + (i & 3)]`; C's at `c[16 ((r >> 2) np + (i >> 2)) + 4 (r & 3) + (i & 3)]`,
- * for `qp` panels of A rows and `np` panels of B rows.
+ * elements): A's entry `(r, k)` at `ap[aOffset + floor(r / 6) aStride + 6 k + r mod 6]`; B's (a block
+ * of kc columns) at `bp[floor(i / 8) 8 kc + 8 k + i mod 8]`; C's at
+ * `c[48 (floor(r / 6) np + floor(i / 8)) + 8 (r mod 6) + i mod 8]`, for `qp` panels of A rows and
+ * `np` panels of B rows.
  *
  * @example
  * ```ts
- * // one panel each, kc = 1: c[4 q + i] += a[q] b[i]
- * const c = new Float64Array(16);
- * gemm4(Float64Array.of(1, 2, 3, 4), 0, 4, Float64Array.of(1, 0, 0, 1), c, 1, 1, 1); // c[0] = 1, c[7] = 2
+ * // one panel each, kc = 1: c[8 r + i] += a[r] b[i]
+ * const c = new Float64Array(48);
+ * gemm6x8(Float64Array.of(1, 2, 3, 4, 5, 6), 0, 6, Float64Array.of(1, 0, 0, 0, 0, 0, 0, 1), c, 1, 1, 1); // c[0] = 1, c[47] = 6
  * ```
  */
-export function gemm4(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void {
+export function gemm6x8(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void {
   for (let a = 0; a < qp; a++) {
     const pa = aOffset + a * aStride;
     for (let b = 0; b < np; b++) {
-      const pb = b * 4 * kc;
-      const pc = 16 * (a * np + b);
-      for (let q = 0; q < 4; q++) {
-        for (let i = 0; i < 4; i++) {
-          let s = c[pc + 4 * q + i]!;
-          for (let k = 0; k < kc; k++) s += ap[pa + 4 * k + q]! * bp[pb + 4 * k + i]!;
-          c[pc + 4 * q + i] = s;
+      const pb = b * 8 * kc;
+      const pc = 48 * (a * np + b);
+      for (let r = 0; r < 6; r++) {
+        for (let i = 0; i < 8; i++) {
+          let s = c[pc + 8 * r + i]!;
+          for (let k = 0; k < kc; k++) s += ap[pa + 6 * k + r]! * bp[pb + 8 * k + i]!;
+          c[pc + 8 * r + i] = s;
         }
       }
     }

@@ -6,7 +6,7 @@
  * failure in either and equal digests (the same wasm bytes on the same inputs give the same bits).
  *
  * Per kernel and random shape (lengths 0..67, so every SIMD tail occurs):
- * - element-wise kernels (`addInt8Row`, `axpyF64`, `axpyF32`) and the blocked product `gemm4`: bit
+ * - element-wise kernels (`addInt8Row`, `axpyF64`, `axpyF32`) and the blocked product `gemm6x8`: bit
  *   for bit equal to the scalar loop, on real-valued inputs;
  * - `dotF32`, whose scalar reference sums in the SIMD order: bit for bit on every input;
  * - reductions (`dotInt8`, `dotF64`): bit for bit on integer inputs (every partial sum is
@@ -103,20 +103,20 @@ export function simdCheck(seed: number): SimdCheckResult {
       slow.axpyF32(sa, sb, alpha32, n);
       same(`axpyF32 ${tag}`, fa.subarray(0, n), sa.subarray(0, n));
     }
-    // gemm4: C (qp x np panels of 4 x 4) += A B^T over kc, real-valued, bit for bit.
+    // gemm6x8: C (qp x np tiles of 6 x 8) += A B^T over kc, real-valued, bit for bit.
     const qp = 1 + rng.int(3);
     const np = 1 + rng.int(3);
     const kc = rng.int(40);
-    const aStride = 4 * kc + 4 * rng.int(3);
+    const aStride = 6 * kc + 6 * rng.int(3);
     const av = reals(qp * aStride);
-    const bv = reals(4 * np * kc);
-    const cv = reals(16 * qp * np);
+    const bv = reals(8 * np * kc);
+    const cv = reals(48 * qp * np);
     const run = (k: SimdKernels): Float64Array => {
       const c = fill(k, 'f64', cv) as Float64Array;
-      k.gemm4(fill(k, 'f64', av) as Float64Array, 0, aStride, fill(k, 'f64', bv) as Float64Array, c, qp, np, kc);
+      k.gemm6x8(fill(k, 'f64', av) as Float64Array, 0, aStride, fill(k, 'f64', bv) as Float64Array, c, qp, np, kc);
       return c;
     };
-    same(`gemm4 qp=${qp} np=${np} kc=${kc}`, run(fast), run(slow));
+    same(`gemm6x8 qp=${qp} np=${np} kc=${kc}`, run(fast), run(slow));
   }
   return { simd: fast.simd, checks, failures, digest: hash.toString(16) };
 }

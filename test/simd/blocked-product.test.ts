@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/rng/rng.js';
 import { blockedProduct } from '../../src/simd/blocked-product.js';
-import { axpyF32, dotF32, gemm4 } from '../../src/simd/scalar-kernels.js';
+import { axpyF32, dotF32, gemm6x8 } from '../../src/simd/scalar-kernels.js';
 import { createSimdKernels } from '../../src/simd/simd-kernels.js';
 
 /** Doubles of every magnitude and sign, including -0, subnormals and huge values (rounding everywhere). */
@@ -12,23 +12,23 @@ const f32 = fc.float({ noNaN: true, noDefaultInfinity: true });
 /** Bits of a double, so -0 vs 0 and every last-place difference counts. */
 const same = (x: number, y: number): boolean => Object.is(x, y);
 
-describe('gemm4 (SIMD) equals its scalar reference bit for bit on every input', () => {
+describe('gemm6x8 (SIMD) equals its scalar reference bit for bit on every input', () => {
   it('random panel counts, odd and even kc, arbitrary doubles', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 5 }), fc.array(wild, { minLength: 400, maxLength: 400 }), (qp, np, kc, off, pool) => {
         const k = createSimdKernels({ bytes: 1 << 16 });
-        const aStride = 4 * kc + off; // panels of A need not be contiguous
+        const aStride = 6 * kc + off; // panels of A need not be contiguous
         const ap = k.f64(off + qp * aStride);
-        const bp = k.f64(4 * kc * np);
-        const c = k.f64(16 * qp * np);
+        const bp = k.f64(8 * kc * np);
+        const c = k.f64(48 * qp * np);
         let p = 0;
         for (let i = 0; i < ap.length; i++) ap[i] = pool[p++ % pool.length]!;
         for (let i = 0; i < bp.length; i++) bp[i] = pool[(p++ * 7) % pool.length]!;
         for (let i = 0; i < c.length; i++) c[i] = pool[(p++ * 13) % pool.length]!;
         const ref = { ap: Float64Array.from(ap), bp: Float64Array.from(bp), c: Float64Array.from(c) };
         expect(k.simd).toBe(true);
-        k.gemm4(ap, off, aStride, bp, c, qp, np, kc);
-        gemm4(ref.ap, off, aStride, ref.bp, ref.c, qp, np, kc);
+        k.gemm6x8(ap, off, aStride, bp, c, qp, np, kc);
+        gemm6x8(ref.ap, off, aStride, ref.bp, ref.c, qp, np, kc);
         for (let i = 0; i < c.length; i++) if (!same(c[i]!, ref.c[i]!)) return false;
         return true;
       }),
