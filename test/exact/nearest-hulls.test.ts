@@ -336,6 +336,15 @@ describe('NearestHullsSolver (exact hard-margin SVM with intercept)', () => {
     }
   });
 
+  it('the scalar fallback (simd: false) reaches the same optima as the WebAssembly SIMD kernels', () => {
+    const X = randomBipolar({ count: 60, dim: 30 }, createRng('hulls-scalar'));
+    const simd = maxMarginNetwork(X, linear(), { gapTol: 1e-9 });
+    const scalar = maxMarginNetwork(X, linear(), { gapTol: 1e-9, simd: false });
+    expect(Array.from(scalar.separable)).toEqual(Array.from(simd.separable));
+    // Both certify their margins within 1e-9 of the same optimum.
+    for (let i = 0; i < X.dim; i++) expect(Math.abs(scalar.margins[i]! - simd.margins[i]!)).toBeLessThanOrEqual(2e-9 * simd.margins[i]!);
+  });
+
   it('refuses bad input before any work', () => {
     expect(() => new NearestHullsSolver(new Float64Array(3), [1, -1], 2)).toThrow(/gram/);
     expect(() => new NearestHullsSolver(new Float64Array(4).fill(1), [1, 0], 2)).toThrow(/labels/);
