@@ -92,10 +92,15 @@ export function kernelSpec(kernel: Kernel): KernelSpec {
  * ```
  */
 export interface BatchedRunner {
+  /** Entries per input row (N, or N_in). */
   readonly inWidth: number;
+  /** Entries per output row (N, or N_out). */
   readonly outWidth: number;
+  /** Inputs are Float64 (else Int8). */
   readonly inFloat: boolean;
+  /** Outputs are Float64 (else Int8). */
   readonly outFloat: boolean;
+  /** One step of q query-major rows of `input` into `output`. */
   run(input: Int8Array | Float64Array, q: number, output: Int8Array | Float64Array): void;
 }
 
