@@ -129,7 +129,7 @@ export interface NearestHullsResult {
    * `gap / norm2` is the margin's certified relative accuracy).
    */
   readonly converged: boolean;
-  /** Major cycles taken (points added to the corral). */
+  /** Major cycles taken (pricing passes; each adds up to `batch` points to the corral). */
   readonly iterations: number;
 }
 
