@@ -23,7 +23,7 @@ describe('batchedRecallPool (worker threads, SharedArrayBuffer)', () => {
     ['softmax', { kind: 'softmax', patterns: Float64Array.from(X.data), count: m, dim: n, beta: 0.1 }, Float64Array.from(cues)],
   ];
   for (const [name, spec, input] of specs) {
-    it(`${name}: 2 workers equal one thread bit for bit`, async () => {
+    it(`${name}: 2 workers equal one thread bit for bit (one step and runs to fixed points)`, async () => {
       const one = buildBatched(spec);
       const ref = one.outFloat ? new Float64Array(q * one.outWidth) : new Int8Array(q * one.outWidth);
       one.run((one.inFloat ? Float64Array.from(input) : Int8Array.from(input)), q, ref);
@@ -33,6 +33,20 @@ describe('batchedRecallPool (worker threads, SharedArrayBuffer)', () => {
         expect(out.length).toBe(ref.length);
         for (let k = 0; k < ref.length; k++) if (!Object.is(out[k], ref[k])) expect.fail(`entry ${k}: ${out[k]} vs ${ref[k]}`);
         await expect(pool.step(input, 17)).rejects.toThrow(/q/);
+        // Runs to fixed points: the same states, steps and verdicts as one thread's batched run.
+        if (one.converge) {
+          const states = one.outFloat ? new Float64Array(q * one.outWidth) : new Int8Array(q * one.outWidth);
+          const steps = new Int32Array(q);
+          const converged = new Uint8Array(q);
+          one.converge(one.inFloat ? Float64Array.from(input) : Int8Array.from(input), q, states, { maxSteps: 12 }, steps, converged);
+          const pooled = await pool.run(input, q, { maxSteps: 12 });
+          for (let k = 0; k < states.length; k++) if (!Object.is(pooled.states[k], states[k])) expect.fail(`run entry ${k}: ${pooled.states[k]} vs ${states[k]}`);
+          expect(Array.from(pooled.steps)).toEqual(Array.from(steps));
+          expect(Array.from(pooled.converged)).toEqual(Array.from(converged));
+          expect(Math.max(...steps)).toBeGreaterThan(1); // the dynamics ran somewhere
+        } else {
+          await expect(pool.run(input, q, { maxSteps: 3 })).rejects.toThrow(/feed-forward/);
+        }
       } finally {
         await pool.close();
       }

@@ -102,6 +102,27 @@ export interface BatchedRunner {
   readonly outFloat: boolean;
   /** One step of q query-major rows of `input` into `output`. */
   run(input: Int8Array | Float64Array, q: number, output: Int8Array | Float64Array): void;
+  /**
+   * Runs q rows to their fixed points (at most `maxSteps` steps; `tol` for continuous states), final
+   * states into `output`, per row the steps taken and whether it converged; null for networks without
+   * dynamics (feed-forward).
+   */
+  readonly converge: ((input: Int8Array | Float64Array, q: number, output: Int8Array | Float64Array, limits: ConvergeLimits, steps: Int32Array, converged: Uint8Array) => void) | null;
+}
+
+/**
+ * Limits of a batched run to fixed points.
+ *
+ * @example
+ * ```ts
+ * const limits: ConvergeLimits = { maxSteps: 50, tol: 1e-10 };
+ * ```
+ */
+export interface ConvergeLimits {
+  /** Step (sweep) limit. */
+  readonly maxSteps: number;
+  /** Continuous networks: converged when `max_j |s'_j - s_j| <= tol (1 + max_j |s_j|)`. */
+  readonly tol?: number;
 }
 
 /**
@@ -119,7 +140,19 @@ export function buildBatched(spec: BatchedSpec): BatchedRunner {
     const net = recurrentNetwork({ patterns: bipolarPatterns(spec.patterns, { count: spec.count, dim: spec.dim }), kernel: createKernel(spec.kernel.name, spec.kernel.params), ...(spec.tie ? { tie: spec.tie } : {}) });
     if (spec.alpha || spec.theta) net.setCoefficients({ ...(spec.alpha ? { alpha: spec.alpha } : {}), ...(spec.theta ? { theta: spec.theta } : {}) });
     const batch = batchedRecall(net);
-    return { inWidth: spec.dim, outWidth: spec.dim, inFloat: false, outFloat: false, run: (input, q, output) => batch.step(input as Int8Array, q, output as Int8Array) };
+    return {
+      inWidth: spec.dim,
+      outWidth: spec.dim,
+      inFloat: false,
+      outFloat: false,
+      run: (input, q, output) => batch.step(input as Int8Array, q, output as Int8Array),
+      converge: (input, q, output, limits, steps, converged) => {
+        const r = batch.run(input as Int8Array, q, { maxSweeps: limits.maxSteps });
+        output.set(r.states);
+        steps.set(r.sweeps);
+        converged.set(r.converged);
+      },
+    };
   }
   if (spec.kind === 'feed-forward') {
     const batch = batchedFeedForward({
@@ -129,8 +162,20 @@ export function buildBatched(spec: BatchedSpec): BatchedRunner {
       ...(spec.alpha ? { alpha: spec.alpha } : {}),
       ...(spec.theta ? { theta: spec.theta } : {}),
     });
-    return { inWidth: spec.dimIn, outWidth: spec.dimOut, inFloat: true, outFloat: false, run: (input, q, output) => batch.recall(input, q, output as Int8Array) };
+    return { inWidth: spec.dimIn, outWidth: spec.dimOut, inFloat: true, outFloat: false, run: (input, q, output) => batch.recall(input, q, output as Int8Array), converge: null };
   }
   const batch = batchedSoftmaxNetwork({ patterns: continuousPatterns(spec.patterns, { count: spec.count, dim: spec.dim }), beta: spec.beta });
-  return { inWidth: spec.dim, outWidth: spec.dim, inFloat: true, outFloat: true, run: (input, q, output) => batch.step(input, q, output as Float64Array) };
+  return {
+    inWidth: spec.dim,
+    outWidth: spec.dim,
+    inFloat: true,
+    outFloat: true,
+    run: (input, q, output) => batch.step(input, q, output as Float64Array),
+    converge: (input, q, output, limits, steps, converged) => {
+      const r = batch.run(input, q, { maxSteps: limits.maxSteps, ...(limits.tol === undefined ? {} : { tol: limits.tol }) });
+      output.set(r.states);
+      steps.set(r.steps);
+      converged.set(r.converged);
+    },
+  };
 }
