@@ -84,6 +84,8 @@ export * from './plasticity/exact/rational-certificate.js';
 export * from './plasticity/exact/exact-capacity.js';
 export * from './plasticity/exact/stores-all.js';
 export * from './plasticity/exact/neurons-by-margin.js';
+export * from './plasticity/exact/nearest-hulls.js';
+export * from './plasticity/exact/max-margin-network.js';
 export * from './src/network/batched-recall.js';
 export * from './src/network/batched-feed-forward.js';
 export * from './src/simd/simd-kernels.js';
