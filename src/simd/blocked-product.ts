@@ -64,12 +64,15 @@ export interface BlockedProduct {
   get(r: number, i: number): number;
 }
 
-/** Columns of B packed per block: 64 keeps a block of B (N x 64 doubles, 512 KB at N = 1000) in L2. */
-const BLOCK = 64;
+/** Columns of K per block (so each entry of C is loaded and stored once per 256 multiply-adds). */
+const BLOCK = 256;
+/** Panels of B per kernel call: 16 panels x 8 rows x 256 columns x 8 bytes = 256 KB of B, kept in L2 while every panel of A passes. */
+const GROUP = 16;
 
 /**
- * Creates a blocked product `C = A B^T`: A (rows x depth) is packed in panels of 6 rows; B in blocks
- * of 64 columns of K, each in panels of 8 rows as doubles (once at creation up to 2^23 entries, else
+ * Creates a blocked product `C = A B^T`: A (rows x depth) is packed in panels of 6 rows (block by
+ * block of K, so each kernel call reads A contiguously); B in blocks
+ * of 256 columns of K (taken 16 panels at a time), each in panels of 8 rows as doubles (once at creation up to 2^23 entries, else
  * one block per `multiply`, converted once and reused by every row of A), and the SIMD128 `gemm6x8`
  * kernel accumulates 6 x 8 tiles of C (24 f64x2 accumulators). Every entry of C adds
  * `A[r, k] B[i, k]` for k = 0, 1, ... in turn (rounded product, rounded sum), the order of a plain
@@ -111,7 +114,6 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
   const ap = kernels.f64(6 * qp * depth);
   const bp = kernels.f64(8 * np * (packOnce ? depth : kc));
   const c = kernels.f64(48 * qp * np);
-  const aStride = 6 * depth;
 
   /** Packs B's columns [k0, k0 + width) into `bp` from `at` (panels of 8 rows; rows past `cols` stay 0). */
   const packB = (k0: number, width: number, at: number): void => {
@@ -132,8 +134,15 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
     setRow(r, src, offset = 0, stride = 1) {
       if (!Number.isInteger(r) || r < 0 || r >= rows) throw new ShapeError('r', `row ${r} is outside [0, ${rows})`, 'create the product with more rows');
       if (offset < 0 || offset + (depth - 1) * stride >= src.length) throw new ShapeError('src', `has ${src.length} entries, too few for a row of ${depth} at offset ${offset}, stride ${stride}`);
-      const dst = Math.floor(r / 6) * aStride + (r % 6);
-      for (let k = 0, s = offset; k < depth; k++, s += stride) ap[dst + 6 * k] = src[s]!;
+      // A is packed block by block (the block of columns [k0, k0 + width) of every panel together,
+      // panel after panel), so one kernel call reads one contiguous stretch of A.
+      const pr = Math.floor(r / 6);
+      let s = offset;
+      for (let k0 = 0; k0 < depth; k0 += kc) {
+        const width = Math.min(kc, depth - k0);
+        const dst = 6 * qp * k0 + pr * 6 * width + (r - 6 * pr);
+        for (let k = 0; k < width; k++, s += stride) ap[dst + 6 * k] = src[s]!;
+      }
     },
     multiply(count) {
       if (!Number.isInteger(count) || count < 1 || count > rows) throw new InvalidValueError('rows', `must be an integer in [1, ${rows}], got ${count}`, 'multiply the rows you set');
@@ -141,11 +150,11 @@ export function blockedProduct(options: BlockedProductOptions): BlockedProduct {
       c.fill(0, 0, 48 * panels * np);
       for (let k0 = 0; k0 < depth; k0 += kc) {
         const width = Math.min(kc, depth - k0);
-        if (packOnce) {
-          kernels.gemm6x8(ap, 6 * k0, aStride, bp.subarray(8 * np * k0), c, panels, np, width);
-        } else {
-          packB(k0, width, 0);
-          kernels.gemm6x8(ap, 6 * k0, aStride, bp, c, panels, np, width);
+        const at = packOnce ? 8 * np * k0 : 0;
+        if (!packOnce) packB(k0, width, 0);
+        // Groups of B panels: C's tiles of the group stay in cache across the A panels.
+        for (let b0 = 0; b0 < np; b0 += GROUP) {
+          kernels.gemm6x8(ap, 6 * qp * k0, 6 * width, bp.subarray(at + 8 * width * b0), c.subarray(48 * b0), 48 * np, panels, Math.min(GROUP, np - b0), width);
         }
       }
     },

@@ -142,22 +142,22 @@
   ;; Blocked product C += A B^T on 6 x 8 tiles (the batched fields, overlaps and projections). A is
   ;; packed in panels of 6 rows, entry (r, k) at ap + (r / 6) aStride + 48 k + 8 (r mod 6); B's block
   ;; of kc columns in panels of 8 rows, entry (i, k) at bp + (i / 8) 64 kc + 64 k + 8 (i mod 8); C in
-  ;; 6 x 8 tiles, entry (r, i) at c + 384 ((r / 6) np + i / 8) + 64 (r mod 6) + 8 (i mod 8). Each entry
+  ;; 6 x 8 tiles, entry (r, i) at c + (r / 6) cRow + 384 (i / 8) + 64 (r mod 6) + 8 (i mod 8). Each entry
   ;; of C is one f64 lane that adds a_rk b_ik (rounded product, then rounded sum) for k = 0, 1, ...,
   ;; kc - 1 in turn: the same order and operations as the scalar loop `s += a[k] * b[k]`, so C is
   ;; bit-identical to it on every input. Two k per iteration, then one more when kc is odd. (Tile
   ;; measured on this machine: 6 x 8 at 19 GFlop/s against 14 for 4 x 4; the 24 accumulators do not
   ;; all fit in registers, but fewer broadcasts per multiply-add win.)
-  (func (export "gemm6x8") (param $ap i32) (param $aStride i32) (param $bp i32) (param $c i32)
+  (func (export "gemm6x8") (param $ap i32) (param $aStride i32) (param $bp i32) (param $c i32) (param $cRow i32)
         (param $qp i32) (param $np i32) (param $kc i32)
     (local $a i32) (local $b i32) (local $pa i32) (local $pb i32) (local $pc i32) (local $end i32) (local $end2 i32)
     (local $x v128) (local $y0 v128) (local $y1 v128) (local $y2 v128) (local $y3 v128)
     (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c03 v128) (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c13 v128) (local $c20 v128) (local $c21 v128) (local $c22 v128) (local $c23 v128) (local $c30 v128) (local $c31 v128) (local $c32 v128) (local $c33 v128) (local $c40 v128) (local $c41 v128) (local $c42 v128) (local $c43 v128) (local $c50 v128) (local $c51 v128) (local $c52 v128) (local $c53 v128)
-    (local.set $pc (local.get $c))
     (block $adone
       (loop $aloop
         (br_if $adone (i32.ge_u (local.get $a) (local.get $qp)))
         (local.set $b (i32.const 0))
+        (local.set $pc (i32.add (local.get $c) (i32.mul (local.get $a) (local.get $cRow))))
         (block $bdone
           (loop $bloop
             (br_if $bdone (i32.ge_u (local.get $b) (local.get $np)))

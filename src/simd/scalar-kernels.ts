@@ -35,22 +35,22 @@ export function axpyF64(y: Float64Array, x: Float64Array, alpha: number, n: numb
  * `k = 0, ..., kc - 1` in turn, `s += a * b` as in a plain dot-product loop. Layouts (indices in
  * elements): A's entry `(r, k)` at `ap[aOffset + floor(r / 6) aStride + 6 k + r mod 6]`; B's (a block
  * of kc columns) at `bp[floor(i / 8) 8 kc + 8 k + i mod 8]`; C's at
- * `c[48 (floor(r / 6) np + floor(i / 8)) + 8 (r mod 6) + i mod 8]`, for `qp` panels of A rows and
- * `np` panels of B rows.
+ * `c[floor(r / 6) cRow + 48 floor(i / 8) + 8 (r mod 6) + i mod 8]`, for `qp` panels of A rows and
+ * `np` panels of B rows (`cRow = 48 np` for a C of exactly these tiles).
  *
  * @example
  * ```ts
  * // one panel each, kc = 1: c[8 r + i] += a[r] b[i]
  * const c = new Float64Array(48);
- * gemm6x8(Float64Array.of(1, 2, 3, 4, 5, 6), 0, 6, Float64Array.of(1, 0, 0, 0, 0, 0, 0, 1), c, 1, 1, 1); // c[0] = 1, c[47] = 6
+ * gemm6x8(Float64Array.of(1, 2, 3, 4, 5, 6), 0, 6, Float64Array.of(1, 0, 0, 0, 0, 0, 0, 1), c, 48, 1, 1, 1); // c[0] = 1, c[47] = 6
  * ```
  */
-export function gemm6x8(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void {
+export function gemm6x8(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, cRow: number, qp: number, np: number, kc: number): void {
   for (let a = 0; a < qp; a++) {
     const pa = aOffset + a * aStride;
     for (let b = 0; b < np; b++) {
       const pb = b * 8 * kc;
-      const pc = 48 * (a * np + b);
+      const pc = a * cRow + 48 * b;
       for (let r = 0; r < 6; r++) {
         for (let i = 0; i < 8; i++) {
           let s = c[pc + 8 * r + i]!;

@@ -39,7 +39,7 @@ interface WasmExports {
   dotF64(a: number, b: number, n: number): number;
   addInt8Row(stat: number, t: number, f: number, m: number): void;
   axpyF64(y: number, x: number, alpha: number, n: number): void;
-  gemm6x8(ap: number, aStride: number, bp: number, c: number, qp: number, np: number, kc: number): void;
+  gemm6x8(ap: number, aStride: number, bp: number, c: number, cRow: number, qp: number, np: number, kc: number): void;
   dotF32(a: number, b: number, n: number): number;
   axpyF32(y: number, x: number, alpha: number, n: number): void;
   hamming4(x: number, s: number, out: number, m: number, panels: number, chunks: number): void;
@@ -95,7 +95,7 @@ export interface SimdKernels {
    * `C += A B^T` on packed 6 x 8 tiles, each entry summing over `k < kc` in turn (layouts in
    * `gemm6x8` of `src/simd/scalar-kernels.ts`; bit-identical to it on every input).
    */
-  gemm6x8(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void;
+  gemm6x8(ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, cRow: number, qp: number, np: number, kc: number): void;
   /** `sum_{i < n} a[i] b[i]` in binary32 (eight partial sums, the order of `dotF32` in `src/simd/scalar-kernels.ts`). */
   dotF32(a: Float32Array, b: Float32Array, n: number): number;
   /** `y[i] += alpha x[i]` for `i < n` in binary32. */
@@ -202,13 +202,13 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     own('s', s, 0, s.length, 16 * chunks * panels);
     own('out', out, 0, out.length, 4 * panels * m);
   };
-  const checkGemm = (ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, qp: number, np: number, kc: number): void => {
-    for (const [name, v] of [['qp', qp], ['np', np], ['kc', kc], ['aStride', aStride], ['aOffset', aOffset]] as const) {
+  const checkGemm = (ap: Float64Array, aOffset: number, aStride: number, bp: Float64Array, c: Float64Array, cRow: number, qp: number, np: number, kc: number): void => {
+    for (const [name, v] of [['qp', qp], ['np', np], ['kc', kc], ['aStride', aStride], ['aOffset', aOffset], ['cRow', cRow]] as const) {
       if ((v | 0) !== v || v < 0) throw new InvalidValueError(name, `must be a non-negative integer, got ${String(v)}`, 'pass panel counts and element offsets');
     }
     if (qp > 0 && kc > 0) own('ap', ap, aOffset, ap.length, (qp - 1) * aStride + 6 * kc);
     own('bp', bp, 0, bp.length, 8 * kc * np);
-    own('c', c, 0, c.length, 48 * qp * np);
+    if (qp > 0 && np > 0) own('c', c, 0, c.length, (qp - 1) * cRow + 48 * np);
   };
   if (!wasm) {
     return {
@@ -220,9 +220,9 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       dotF64: dotF64Js,
       addInt8Row: addInt8RowJs,
       axpyF64: axpyF64Js,
-      gemm6x8(ap, aOffset, aStride, bp, c, qp, np, kc) {
-        checkGemm(ap, aOffset, aStride, bp, c, qp, np, kc);
-        gemm6x8Js(ap, aOffset, aStride, bp, c, qp, np, kc);
+      gemm6x8(ap, aOffset, aStride, bp, c, cRow, qp, np, kc) {
+        checkGemm(ap, aOffset, aStride, bp, c, cRow, qp, np, kc);
+        gemm6x8Js(ap, aOffset, aStride, bp, c, cRow, qp, np, kc);
       },
       dotF32: dotF32Js,
       axpyF32: axpyF32Js,
@@ -262,9 +262,9 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       own('x', x, 0, x.length, n);
       w.axpyF64(y.byteOffset, x.byteOffset, alpha, n);
     },
-    gemm6x8(ap, aOffset, aStride, bp, c, qp, np, kc) {
-      checkGemm(ap, aOffset, aStride, bp, c, qp, np, kc);
-      w.gemm6x8(ap.byteOffset + 8 * aOffset, 8 * aStride, bp.byteOffset, c.byteOffset, qp, np, kc);
+    gemm6x8(ap, aOffset, aStride, bp, c, cRow, qp, np, kc) {
+      checkGemm(ap, aOffset, aStride, bp, c, cRow, qp, np, kc);
+      w.gemm6x8(ap.byteOffset + 8 * aOffset, 8 * aStride, bp.byteOffset, c.byteOffset, 8 * cRow, qp, np, kc);
     },
     dotF32(a, b, n) {
       own('a', a, 0, a.length, n);

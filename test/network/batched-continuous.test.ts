@@ -32,7 +32,7 @@ function expectSame(batch: BatchedContinuous, net: ContinuousNetwork, cues: Floa
 describe('batchedSoftmaxNetwork', () => {
   it('bipolar patterns and cues (overlaps by popcount, then real-valued states): identical to softmaxNetwork', () => {
     const rng = createRng('bsoft-bipolar');
-    const n = 37, m = 70, q = 9;
+    const n = 37, m = 300, q = 9; // M crosses the product's 256-pattern blocks
     const X = randomBipolar({ count: m, dim: n }, rng.child('X'));
     const cues = new Float64Array(q * n);
     for (let r = 0; r < q; r++) cues.set(flipBits(patternRow(X, r), 0.3, rng.child(`c${r}`)), r * n);

@@ -10,17 +10,17 @@ import { batchedFeedForward } from '../../src/network/batched-feed-forward.js';
 describe('batchedRecall', () => {
   const n = 33; // odd: exercises the edge of the 4 x 4 tiles
   const q = 7;
-  // M = 150 crosses the product's 64-pattern blocks with a ragged last block. Exponential tables
+  // M = 300 crosses the product's 256-pattern blocks with a ragged last block. Exponential tables
   // with A = 1 are real-valued (the engine then sums in index order, not with its SIMD dot).
   const cases: [string, Kernel, boolean, number][] = [
     ['linear, A = 1', linear(), false, 21],
-    ['polynomial 3, A = 1, M = 150', polynomial({ degree: 3 }), false, 150],
+    ['polynomial 3, A = 1, M = 300', polynomial({ degree: 3 }), false, 300],
     // (34)^7 > 2^30: integer tables too large for the limb product, so the f64 product runs.
-    ['polynomial 7, A = 1, M = 150', polynomial({ degree: 7 }), false, 150],
+    ['polynomial 7, A = 1, M = 300', polynomial({ degree: 7 }), false, 300],
     ['polynomial 3, random alpha and theta', polynomial({ degree: 3 }), true, 21],
     ['exponential (logK, shifted tables), random alpha', exponential({ temperature: 0.05 }), true, 21],
-    ['exponential, A = 1, M = 150', exponential({ temperature: 0.2 }), false, 150],
-    ['exponential, random alpha, M = 150', exponential({ temperature: 0.2 }), true, 150],
+    ['exponential, A = 1, M = 300', exponential({ temperature: 0.2 }), false, 300],
+    ['exponential, random alpha, M = 300', exponential({ temperature: 0.2 }), true, 300],
   ];
   for (const [name, kernel, trained, m] of cases) {
     it(`${name}: fields, one step and runs equal the per-query path`, () => {
@@ -80,7 +80,7 @@ describe('batchedFeedForward', () => {
   for (const [name, kernel, trained, continuous, realQueries] of cases) {
     it(`${name}: fields and recall equal the per-query network bit for bit`, () => {
       const rng = createRng(`ff-${name}`);
-      const m = 70; // crosses the 64-pattern blocks of the product
+      const m = 270; // crosses the 256-pattern blocks of the product
       const dim = 24;
       const inputs = continuous ? gaussianPatterns({ count: m, dim }, rng.child('in')) : randomBipolar({ count: m, dim }, rng.child('in'));
       const outputs = randomBipolar({ count: m, dim: 11 }, rng.child('out'));

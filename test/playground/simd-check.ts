@@ -113,7 +113,7 @@ export function simdCheck(seed: number): SimdCheckResult {
     const cv = reals(48 * qp * np);
     const run = (k: SimdKernels): Float64Array => {
       const c = fill(k, 'f64', cv) as Float64Array;
-      k.gemm6x8(fill(k, 'f64', av) as Float64Array, 0, aStride, fill(k, 'f64', bv) as Float64Array, c, qp, np, kc);
+      k.gemm6x8(fill(k, 'f64', av) as Float64Array, 0, aStride, fill(k, 'f64', bv) as Float64Array, c, 48 * np, qp, np, kc);
       return c;
     };
     same(`gemm6x8 qp=${qp} np=${np} kc=${kc}`, run(fast), run(slow));
