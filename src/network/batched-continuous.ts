@@ -176,7 +176,7 @@ export interface BatchedSoftmaxOptions {
  * The softmax (modern continuous Hopfield) network of Ramsauer et al. (2021),
  * `s <- X^T softmax(beta X s)`, over Q states at once, identical bit for bit to
  * `softmaxNetwork(options)` state by state: the overlaps `X s_q` of all states are one product
- * (an exact SIMD XOR-popcount when the patterns and the states are all +/-1, else the blocked
+ * (an exact WebAssembly XOR-popcount when the patterns and the states are all +/-1, else the blocked
  * product summing over j in ascending order, the per-query loop's order), the softmax of each row
  * is the per-query `softmaxInPlace`, and the projection is {@link batchedContinuousNetwork}'s.
  *

@@ -18,7 +18,7 @@ export interface BatchedFeedForward {
 
 /**
  * A feed-forward hetero-associative kernel network (Property 1, Eq. 5-6) that recalls Q inputs at
- * once: the overlaps of every input with the stored inputs (a SIMD XOR-popcount for bipolar
+ * once: the overlaps of every input with the stored inputs (a WebAssembly XOR-popcount for bipolar
  * patterns and inputs, exact; else the blocked product, summing over j in ascending order as the
  * per-query loop), the kernel vector `K(xi_in^mu, s)` from them exactly as `scaledKernelVector`
  * (with its logK shift), then the output fields `h_i^q = sum_mu c_i^mu K_q^mu - theta_i` as the

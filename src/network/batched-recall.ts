@@ -33,7 +33,7 @@ export interface BatchedRecall {
  * (bit for bit, fields included) to the per-query path (`network.fields`, and `network.run` with
  * the `synchronous` schedule at T = 0). Per query it builds the overlap engine's tables
  * `A^mu, B^mu` (Eq. 12, from the overlaps `xi^mu . s` by popcount) with the same functions as the
- * engine, the overlaps of all queries coming from one SIMD XOR-popcount pass (`batchedOverlaps`,
+ * engine, the overlaps of all queries coming from one WebAssembly XOR-popcount pass (`batchedOverlaps`,
  * exact integers); the fields are then the product of the coefficient matrix `C` (N x M) with the
  * tables (M x Q), `h_i^q = sum_mu C_i^mu A_q^mu + s_i^q sum_mu alpha_i^mu B_q^mu - theta_i`, a
  * cache-blocked SIMD product (`blockedProduct`, 6 x 8 tiles) in which every entry sums over mu in

@@ -48,12 +48,12 @@ export interface BatchedOverlaps {
 
 /**
  * Batched overlaps `h_r^mu = xi^mu . s_r = N - 2 Hamming(xi^mu, s_r)` of Q bipolar states with M
- * bipolar patterns, one bit per entry, 128 bits per SIMD step (`v128.xor`, `i8x16.popcnt`), with
- * the patterns packed once. Integer counts, so the values equal the scalar popcount (`hammingStats`)
+ * bipolar patterns, one bit per entry, by XOR and POPCOUNT on 64-bit words (the wasm kernel
+ * `hamming4`, four states per pattern word), with the patterns packed once. Integer counts, so the values equal the scalar popcount (`hammingStats`)
  * and the plain loop `sum_j xi_j s_j` exactly. Squared distances `||xi - s||^2 = 4 Hamming` for
  * translation-invariant kernels.
  *
- * @throws {@link ParameterError} for sizes that are not positive integers or N >= 2^19.
+ * @throws {@link ParameterError} for sizes that are not positive integers.
  * @example
  * ```ts
  * const ov = batchedOverlaps({ patterns: X.data, count: X.count, dim: X.dim, rows: 256 });
@@ -64,7 +64,6 @@ export function batchedOverlaps(options: BatchedOverlapsOptions): BatchedOverlap
   for (const [name, v] of [['count', m], ['dim', n], ['rows', rows]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ParameterError(name, `must be a positive integer, got ${String(v)}`, 'pass the sizes');
   }
-  if (n >= 2 ** 19) throw new ParameterError('dim', `must be below 2^19, got ${n}`, 'use a smaller N');
   if (patterns.length < m * n) throw new ShapeError('patterns', `has ${patterns.length} entries, expected M x N = ${m} x ${n}`);
   const chunks = Math.ceil(n / 128);
   const words = 4 * chunks;

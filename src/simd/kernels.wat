@@ -381,10 +381,12 @@
 
   ;; Hamming distances of packed bit rows (the overlaps xi^mu . s = N - 2 Hamming of bipolar vectors):
   ;; out[r m + mu] = popcount(x_mu xor s_r) (i32), for mu < m and r < 4 panels; rows of x and s are
-  ;; `chunks` 128-bit words (zero-padded alike). Integer counts: exact, so equal to any scalar loop.
+  ;; `chunks` 128-bit words (zero-padded alike), read as 64-bit words: i64.popcnt is one POPCNT
+  ;; instruction on x64, 20% faster here than i8x16.popcnt (a nibble table lookup without AVX-512).
+  ;; Integer counts: exact, so equal to any scalar loop.
   (func (export "hamming4") (param $x i32) (param $s i32) (param $out i32) (param $m i32) (param $panels i32) (param $chunks i32)
     (local $mu i32) (local $p i32) (local $c i32) (local $row i32) (local $xr i32) (local $sr i32) (local $o i32)
-    (local $xv v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $xv i64) (local $a0 i64) (local $a1 i64) (local $a2 i64) (local $a3 i64)
     (local.set $row (i32.shl (local.get $chunks) (i32.const 4)))
     (block $mdone
       (loop $mloop
@@ -395,48 +397,38 @@
           (loop $ploop
             (br_if $pdone (i32.ge_u (local.get $p) (local.get $panels)))
             (local.set $sr (i32.add (local.get $s) (i32.mul (i32.shl (local.get $p) (i32.const 2)) (local.get $row))))
-            (local.set $a0 (v128.const i64x2 0 0))
-            (local.set $a1 (v128.const i64x2 0 0))
-            (local.set $a2 (v128.const i64x2 0 0))
-            (local.set $a3 (v128.const i64x2 0 0))
+            (local.set $a0 (i64.const 0))
+            (local.set $a1 (i64.const 0))
+            (local.set $a2 (i64.const 0))
+            (local.set $a3 (i64.const 0))
             (local.set $c (i32.const 0))
             (block $cdone
               (loop $cloop
                 (br_if $cdone (i32.ge_u (local.get $c) (local.get $row)))
-                (local.set $xv (v128.load (i32.add (local.get $xr) (local.get $c))))
+                (local.set $xv (i64.load (i32.add (local.get $xr) (local.get $c))))
                 (local.set $o (i32.add (local.get $sr) (local.get $c)))
-                (local.set $a0 (i16x8.add (local.get $a0) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
-                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $a0 (i64.add (local.get $a0) (i64.popcnt (i64.xor (local.get $xv) (i64.load (local.get $o))))))
                 (local.set $o (i32.add (local.get $o) (local.get $row)))
-                (local.set $a1 (i16x8.add (local.get $a1) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
-                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $a1 (i64.add (local.get $a1) (i64.popcnt (i64.xor (local.get $xv) (i64.load (local.get $o))))))
                 (local.set $o (i32.add (local.get $o) (local.get $row)))
-                (local.set $a2 (i16x8.add (local.get $a2) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
-                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
+                (local.set $a2 (i64.add (local.get $a2) (i64.popcnt (i64.xor (local.get $xv) (i64.load (local.get $o))))))
                 (local.set $o (i32.add (local.get $o) (local.get $row)))
-                (local.set $a3 (i16x8.add (local.get $a3) (i16x8.extadd_pairwise_i8x16_u (i8x16.popcnt
-                  (v128.xor (local.get $xv) (v128.load (local.get $o)))))))
-                (local.set $c (i32.add (local.get $c) (i32.const 16)))
+                (local.set $a3 (i64.add (local.get $a3) (i64.popcnt (i64.xor (local.get $xv) (i64.load (local.get $o))))))
+                (local.set $c (i32.add (local.get $c) (i32.const 8)))
                 (br $cloop)))
-            ;; out[(4 p + j) m + mu] = sum of the lanes of a_j
+            ;; out[(4 p + j) m + mu] = a_j
             (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (i32.shl (local.get $p) (i32.const 2)) (local.get $m)) (local.get $mu)) (i32.const 2))))
-            (i32.store (local.get $o) (call $lanes (local.get $a0)))
+            (i32.store (local.get $o) (i32.wrap_i64 (local.get $a0)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $m) (i32.const 2))))
-            (i32.store (local.get $o) (call $lanes (local.get $a1)))
+            (i32.store (local.get $o) (i32.wrap_i64 (local.get $a1)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $m) (i32.const 2))))
-            (i32.store (local.get $o) (call $lanes (local.get $a2)))
+            (i32.store (local.get $o) (i32.wrap_i64 (local.get $a2)))
             (local.set $o (i32.add (local.get $o) (i32.shl (local.get $m) (i32.const 2))))
-            (i32.store (local.get $o) (call $lanes (local.get $a3)))
+            (i32.store (local.get $o) (i32.wrap_i64 (local.get $a3)))
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
             (br $ploop)))
         (local.set $mu (i32.add (local.get $mu) (i32.const 1)))
         (br $mloop))))
-
-  ;; Sum of the eight unsigned i16 lanes of v.
-  (func $lanes (param $v v128) (result i32)
-    (local.set $v (i32x4.extadd_pairwise_i16x8_u (local.get $v)))
-    (i32.add (i32.add (i32x4.extract_lane 0 (local.get $v)) (i32x4.extract_lane 1 (local.get $v)))
-             (i32.add (i32x4.extract_lane 2 (local.get $v)) (i32x4.extract_lane 3 (local.get $v)))))
 
   ;; Exact product of integer tables with bipolar patterns in 16-bit limbs (the batched fields when
   ;; the tables are integers): tiles of 2 rows of A (each as two i16 limbs) x 2 rows of B (+/-1 as

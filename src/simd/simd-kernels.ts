@@ -102,7 +102,7 @@ export interface SimdKernels {
   axpyF32(y: Float32Array, x: Float32Array, alpha: number, n: number): void;
   /**
    * Hamming distances of packed bit rows: `out[r m + mu] = popcount(x_mu xor s_r)` for `mu < m`,
-   * `r < 4 panels`; rows are `chunks` 128-bit words (`4 chunks` Uint32 each), `chunks < 4096`.
+   * `r < 4 panels`; rows are `chunks` 128-bit words (`4 chunks` Uint32 each).
    */
   hamming4(x: Uint32Array, s: Uint32Array, out: Int32Array, m: number, panels: number, chunks: number): void;
   /**
@@ -197,7 +197,6 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     for (const [name, v] of [['m', m], ['panels', panels], ['chunks', chunks]] as const) {
       if ((v | 0) !== v || v < 0) throw new InvalidValueError(name, `must be a non-negative integer, got ${String(v)}`, 'pass row and word counts');
     }
-    if (chunks >= 4096) throw new InvalidValueError('chunks', `must be below 4096 (16-bit lane counts), got ${chunks}`, 'pack at most 524287 bits per row');
     own('x', x, 0, x.length, 4 * chunks * m);
     own('s', s, 0, s.length, 16 * chunks * panels);
     own('out', out, 0, out.length, 4 * panels * m);
