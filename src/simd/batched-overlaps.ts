@@ -1,5 +1,5 @@
 // Overlaps of Q bipolar states with M bipolar patterns at once, by XOR and popcount on 64-bit words
-// (the SIMD `hamming4` kernel): the first half of batched recall, exact in integers.
+// (the WebAssembly `hamming4` kernel): the first half of batched recall, exact in integers.
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { createSimdKernels } from './simd-kernels.js';
 
