@@ -90,3 +90,7 @@ export * from './src/network/batched-recall.js';
 export * from './src/network/batched-feed-forward.js';
 export * from './src/simd/simd-kernels.js';
 export * from './src/simd/scalar-kernels.js';
+export * from './src/simd/blocked-product.js';
+export * from './src/simd/exact-product.js';
+export * from './src/simd/batched-overlaps.js';
+export * from './src/network/batched-continuous.js';

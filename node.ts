@@ -33,3 +33,5 @@ export * from './src/scenario/run-dir.js';
 export * from './src/scenario/shard.js';
 export * from './src/scenario/run-errors.js';
 export * from './src/scenario/task-protocol.js';
+export * from './src/network/node/batched-pool.js';
+export * from './src/network/node/batched-spec.js';

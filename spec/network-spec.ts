@@ -1,12 +1,9 @@
 import { freeze, produce, type Draft } from 'immer';
 import { z } from 'zod';
 import { ParameterError } from '../src/errors.js';
+import type { KernelSpec } from '../src/kernels/kernel-spec.js';
 
-/** A kernel by registry name and parameters (`createKernel(name, params)`). */
-export interface KernelSpec {
-  readonly name: string;
-  readonly params: Readonly<Record<string, number>>;
-}
+export type { KernelSpec } from '../src/kernels/kernel-spec.js';
 
 /** A neuron model by registry name and options (`createNeuronModel(name, options)`). */
 export interface NeuronSpec {

@@ -8,6 +8,8 @@
  * Per kernel and random shape (lengths 0..67, so every SIMD tail occurs):
  * - element-wise kernels (`addInt8Row`, `axpyF64`, `axpyF32`) and the blocked product `gemm6x8`: bit
  *   for bit equal to the scalar loop, on real-valued inputs;
+ * - the integer kernels `hamming4` (XOR-popcount overlaps) and `gemmI16` (the exact limb product):
+ *   bit for bit;
  * - `dotF32`, whose scalar reference sums in the SIMD order: bit for bit on every input;
  * - reductions (`dotInt8`, `dotF64`): bit for bit on integer inputs (every partial sum is
  *   an exact integer, so the summation order cannot matter), and on real inputs within the standard
@@ -117,6 +119,39 @@ export function simdCheck(seed: number): SimdCheckResult {
       return c;
     };
     same(`gemm6x8 qp=${qp} np=${np} kc=${kc}`, run(fast), run(slow));
+    // hamming4: popcounts of XORed packed rows (integers), bit for bit.
+    const hm = 1 + rng.int(9);
+    const panels = 1 + rng.int(2);
+    const chunks = 1 + rng.int(3);
+    const xw = Array.from({ length: hm * 4 * chunks }, () => rng.uniform32());
+    const sw = Array.from({ length: 16 * panels * chunks }, () => rng.uniform32());
+    const popcounts = (k: SimdKernels): Int32Array => {
+      const x = k.u32(xw.length);
+      x.set(xw);
+      const sv = k.u32(sw.length);
+      sv.set(sw);
+      const out = k.i32(4 * panels * hm);
+      k.hamming4(x, sv, out, hm, panels, chunks);
+      return out;
+    };
+    same(`hamming4 m=${hm} panels=${panels} chunks=${chunks}`, popcounts(fast), popcounts(slow));
+    // gemmI16: exact integer product in 16-bit limbs, in its domain (full-range limbs of A, small
+    // entries of B such as the +/-1 patterns, every sum below 2^31), bit for bit.
+    const iq = 1 + rng.int(2);
+    const ib = 1 + rng.int(2);
+    const steps = 1 + rng.int(6);
+    const ai = Array.from({ length: 32 * steps * iq }, () => rng.int(65535) - 32767);
+    const bi = Array.from({ length: 16 * steps * ib }, () => rng.int(7) - 3);
+    const limbs = (k: SimdKernels): Int32Array => {
+      const ap = k.i16(ai.length);
+      ap.set(ai);
+      const bp = k.i16(bi.length);
+      bp.set(bi);
+      const c = k.i32(8 * ib * iq);
+      k.gemmI16(ap, 32 * steps, bp, 0, c, 0, 8 * ib, iq, ib, steps);
+      return c;
+    };
+    same(`gemmI16 qp=${iq} np=${ib} steps=${steps}`, limbs(fast), limbs(slow));
   }
   return { simd: fast.simd, checks, failures, digest: hash.toString(16) };
 }

@@ -3,25 +3,13 @@
 import { InvalidValueError } from '../../errors.js';
 import { createKernel } from '../../kernels/registry.js';
 import type { Kernel } from '../../kernels/kernel.js';
+import type { KernelSpec } from '../../kernels/kernel-spec.js';
 import { bipolarPatterns, continuousPatterns } from '../../patterns/pattern-set.js';
 import { batchedSoftmaxNetwork } from '../batched-continuous.js';
 import { batchedFeedForward } from '../batched-feed-forward.js';
 import { batchedRecall } from '../batched-recall.js';
 import { recurrentNetwork } from '../recurrent-network.js';
 import type { TieRule } from '../schedule-types.js';
-
-/**
- * A registered kernel by name and hyperparameters (`createKernel(name, params)` rebuilds it).
- *
- * @example
- * ```ts
- * const k: KernelSpec = { name: 'polynomial', params: { degree: 3, c: 1 } };
- * ```
- */
-export interface KernelSpec {
-  readonly name: string;
-  readonly params: Readonly<Record<string, number>>;
-}
 
 /**
  * A network for batched recall over worker threads, as plain data (typed arrays may live in
