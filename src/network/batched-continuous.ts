@@ -4,6 +4,7 @@ import { asContinuous, type ContinuousPatterns, type Patterns } from '../pattern
 import { batchedOverlaps, type BatchedOverlaps } from '../simd/batched-overlaps.js';
 import { blockedProduct, type BlockedProduct } from '../simd/blocked-product.js';
 import type { ContinuousNetwork, ContinuousRunOptions } from './continuous-network.js';
+import { SIGNED_PROJECTION_SCRATCH, signTable, signedProjectMany } from './signed-projection.js';
 
 /**
  * Where a batched continuous run ended, per query.
@@ -56,10 +57,12 @@ export type BatchedWeights = (states: Float64Array, q: number, out: Float64Array
  * Batched recall for any continuous network `s <- X^T c(s)` (Property 4 and its relatives, built by
  * `continuousNetworkFromWeights`): the weights of every state (by default the network's own
  * `weights`, one state at a time; a network-specific batched version may be passed), then the
- * projections of all states as one cache-blocked SIMD product `S' = C X` (`blockedProduct`).
- * Identical to the per-query network bit for bit: every `s'_j` sums `c_mu x_mu,j` over mu in
- * ascending order, one rounded multiply-add at a time, as the per-query projection does (its skipped
- * zero weights add `+/-0`, which leaves a sum that starts at +0 unchanged); `run` applies
+ * projections of all states: for +/-1 patterns by the per-query network's own table lookup
+ * (`signedProjectMany`, which gives each state its own `signedProject` bits), else as one cache-blocked SIMD product `S' = C X`
+ * (`blockedProduct`). Identical to the per-query network bit for bit: the lookup is the same code;
+ * the product sums every `s'_j = sum_mu c_mu x_mu,j` over mu in ascending order, one rounded
+ * multiply-add at a time, as the per-query plain loop does (its skipped zero weights add `+/-0`,
+ * which leaves a sum that starts at +0 unchanged); `run` applies
  * `iterateToFixedPoint`'s rule per query (converged when `max_j |s'_j - s_j| <= tol (1 + max_j |s_j|)`).
  *
  * @throws {@link ShapeError} for states that are not Q x N; {@link InvalidValueError} for
@@ -83,6 +86,8 @@ export function batchedContinuousNetwork(network: ContinuousNetwork, batchedWeig
 /** The batched projection and run loop over any batched weight function. */
 function batchedFromWeights(patterns: ContinuousPatterns, weightsOf: BatchedWeights): BatchedContinuous {
   const { count: m, dim: n } = patterns;
+  const signs = signTable(patterns.data, m, n);
+  const scratch = new Float64Array(signs ? SIGNED_PROJECTION_SCRATCH : 0);
   let capacity = 0;
   let projection: BlockedProduct | undefined;
   let w = new Float64Array(0);
@@ -101,6 +106,13 @@ function batchedFromWeights(patterns: ContinuousPatterns, weightsOf: BatchedWeig
   };
   /** One step of the first q rows of `s` into `out` (both Q x N). */
   const advance = (s: Float64Array, q: number, out: Float64Array): void => {
+    if (signs) {
+      // +/-1 patterns: the per-query network's table-lookup projection (the same bits per query).
+      if (w.length < q * m) w = new Float64Array(q * m);
+      weightsOf(s, q, w);
+      signedProjectMany(signs, w, 0, m, out, 0, n, q, scratch);
+      return;
+    }
     ensure(q);
     const p = projection!;
     weightsOf(s, q, w);

@@ -4,6 +4,7 @@ import { softmaxInPlace } from '../kernels/universal-hopfield.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { factorize } from '../linalg/factorization.js';
 import { asContinuous, assertDistinct, assertLength, type ContinuousPatterns, type Patterns } from '../patterns/pattern-set.js';
+import { SIGNED_PROJECTION_SCRATCH, signTable, signedProject } from './signed-projection.js';
 
 /** Options for running a continuous network to a fixed point. */
 export interface ContinuousRunOptions {
@@ -39,7 +40,9 @@ export interface ContinuousNetwork {
 /**
  * A continuous network `s <- X^T c(s)` from its pattern-weight function `c` (Property 4 and its
  * relatives differ only in `c`): validates states, projects onto the patterns and iterates with
- * {@link iterateToFixedPoint}. Every continuous network of kmn is built this way.
+ * {@link iterateToFixedPoint}. Every continuous network of kmn is built this way. When every stored
+ * entry is +/-1 the projection is {@link signedProject} (table lookup, about 8x fewer operations;
+ * its summation order is documented there), else `sum_mu c_mu x_mu` in ascending mu.
  *
  * @example
  * ```ts
@@ -49,7 +52,14 @@ export interface ContinuousNetwork {
 export function continuousNetworkFromWeights(patterns: ContinuousPatterns, weights: (s: ArrayLike<number>, out: Float64Array) => Float64Array): ContinuousNetwork {
   const { count: m, dim: n, data } = patterns;
   const c = new Float64Array(m);
+  // +/-1 patterns project by table lookup (signed-projection.ts), others by the plain loop.
+  const signs = signTable(data, m, n);
+  const scratch = new Float64Array(signs ? SIGNED_PROJECTION_SCRATCH : 0);
   const project = (w: Float64Array, out: Float64Array): Float64Array => {
+    if (signs) {
+      signedProject(signs, w, 0, out, 0, scratch);
+      return out;
+    }
     out.fill(0);
     for (let mu = 0; mu < m; mu++) {
       const a = w[mu]!;
