@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, linear, randomBipolar, type Patterns } from '../../node.js';
-import { overlapMatrix } from '../../plasticity/index.js';
 import { maxMarginNetwork } from '../../plasticity/exact/max-margin-network.js';
 import { meets, type BenchRow } from './bench-row.js';
+import { geometricMargins } from './geometric-margins.js';
 
 /** Relative duality gap of every kmn solve: each kmn margin is certified within 1e-6 of its optimum. */
 const GAP = 1e-6;
@@ -90,31 +90,6 @@ export default async function maxMarginExactBench(): Promise<BenchRow[]> {
   return rows;
 }
 
-/**
- * Geometric margins `min_mu y_mu f(x_mu) / |w|` of every neuron from its coefficients and threshold
- * (`f = sum_nu alpha_nu y_nu K_i(nu, .) - theta`, intercept outside the norm), with
- * `K_i = H - x_i x_i^T` from the overlaps, as the reference scripts compute theirs.
- */
-function geometricMargins(X: Patterns, alpha: Float64Array, theta: Float64Array): Float64Array {
-  const { count: m, dim: n } = X;
-  const h = overlapMatrix(X);
-  const c = new Float64Array(m);
-  const margins = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const y = (mu: number): number => X.data[mu * n + i]!;
-    for (let mu = 0; mu < m; mu++) c[mu] = alpha[i * m + mu]! * y(mu);
-    let norm2 = 0;
-    let minYf = Infinity;
-    for (let mu = 0; mu < m; mu++) {
-      let f = 0;
-      for (let nu = 0; nu < m; nu++) f += c[nu]! * (h[nu * m + mu]! - y(nu) * y(mu));
-      norm2 += c[mu]! * f;
-      minYf = Math.min(minYf, y(mu) * (f - theta[i]!));
-    }
-    margins[i] = minYf / Math.sqrt(norm2);
-  }
-  return margins;
-}
 
 /** The smallest ratio kmn / reference over the neurons. */
 function worstRatio(kmn: Float64Array, ref: readonly number[]): number {

@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, linear, randomBipolar } from '../../node.js';
-import { kernelAdatron, overlapMatrix, trainCoefficients } from '../../plasticity/index.js';
+import { kernelAdatron, trainCoefficients } from '../../plasticity/index.js';
 import type { BenchRow } from './bench-row.js';
+import { geometricMargins } from './geometric-margins.js';
 
 /** The first of `python3`, `/usr/bin/python3` that has scikit-learn (Debian's python3-sklearn lives in the latter). */
 function pythonWithSklearn(): string | null {
@@ -37,22 +38,8 @@ export default async function svcReferenceBench(): Promise<BenchRow[]> {
   const { alpha, theta } = trainCoefficients(X, linear(), kernelAdatron({ bias: true, tol: 1e-3 }), { maxEpochs: 20_000, rng: createRng(2) });
   const seconds = (performance.now() - t0) / 1000;
   // Geometric margins of kmn's solutions, with the same definition as the reference.
-  const h = overlapMatrix(X);
-  const ratios: number[] = [];
-  const c = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    const y = (mu: number): number => X.data[mu * n + i]!;
-    for (let mu = 0; mu < m; mu++) c[mu] = alpha[i * m + mu]! * y(mu);
-    let norm2 = 0;
-    let minYf = Infinity;
-    for (let mu = 0; mu < m; mu++) {
-      let f = 0;
-      for (let nu = 0; nu < m; nu++) f += c[nu]! * (h[nu * m + mu]! - y(nu) * y(mu));
-      norm2 += c[mu]! * f;
-      minYf = Math.min(minYf, y(mu) * (f - theta[i]!));
-    }
-    ratios.push(minYf / Math.sqrt(norm2) / svc.margins[i]!);
-  }
+  const margins = geometricMargins(X, alpha, theta);
+  const ratios = Array.from(margins, (v, i) => v / svc.margins[i]!);
   const worst = Math.min(...ratios);
   const mean = ratios.reduce((a, b) => a + b, 0) / n;
   return [

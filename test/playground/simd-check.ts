@@ -57,7 +57,7 @@ export function simdCheck(seed: number): SimdCheckResult {
     const bound = 2 * Math.max(n - 1, 0) * u * abs;
     if (!(Math.abs(a - b) <= bound)) failures.push(`${name}: ${a} (SIMD) vs ${b} (scalar), bound ${bound}`);
   };
-  const fill = (k: SimdKernels, kind: 'f64' | 'f32' | 'i8', values: number[]): Float64Array | Float32Array | Int8Array => {
+  const fill = (k: SimdKernels, kind: 'f64' | 'f32' | 'i8' | 'u32' | 'i16', values: number[]): Float64Array | Float32Array | Int8Array | Uint32Array | Int16Array => {
     const out = k[kind](Math.max(values.length, 1));
     out.set(values);
     return out;
@@ -126,12 +126,8 @@ export function simdCheck(seed: number): SimdCheckResult {
     const xw = Array.from({ length: hm * 4 * chunks }, () => rng.uniform32());
     const sw = Array.from({ length: 16 * panels * chunks }, () => rng.uniform32());
     const popcounts = (k: SimdKernels): Int32Array => {
-      const x = k.u32(xw.length);
-      x.set(xw);
-      const sv = k.u32(sw.length);
-      sv.set(sw);
       const out = k.i32(4 * panels * hm);
-      k.hamming4(x, sv, out, hm, panels, chunks);
+      k.hamming4(fill(k, 'u32', xw) as Uint32Array, fill(k, 'u32', sw) as Uint32Array, out, hm, panels, chunks);
       return out;
     };
     same(`hamming4 m=${hm} panels=${panels} chunks=${chunks}`, popcounts(fast), popcounts(slow));
@@ -143,12 +139,8 @@ export function simdCheck(seed: number): SimdCheckResult {
     const ai = Array.from({ length: 32 * steps * iq }, () => rng.int(65535) - 32767);
     const bi = Array.from({ length: 16 * steps * ib }, () => rng.int(7) - 3);
     const limbs = (k: SimdKernels): Int32Array => {
-      const ap = k.i16(ai.length);
-      ap.set(ai);
-      const bp = k.i16(bi.length);
-      bp.set(bi);
       const c = k.i32(8 * ib * iq);
-      k.gemmI16(ap, 32 * steps, bp, 0, c, 0, 8 * ib, iq, ib, steps);
+      k.gemmI16(fill(k, 'i16', ai) as Int16Array, 32 * steps, fill(k, 'i16', bi) as Int16Array, 0, c, 0, 8 * ib, iq, ib, steps);
       return c;
     };
     same(`gemmI16 qp=${iq} np=${ib} steps=${steps}`, limbs(fast), limbs(slow));
