@@ -4,7 +4,7 @@ import { asContinuous, type ContinuousPatterns, type Patterns } from '../pattern
 import { batchedOverlaps, type BatchedOverlaps } from '../simd/batched-overlaps.js';
 import { blockedProduct, type BlockedProduct } from '../simd/blocked-product.js';
 import type { ContinuousNetwork, ContinuousRunOptions } from './continuous-network.js';
-import { SIGNED_PROJECTION_SCRATCH, signTable, signedProjectMany } from './signed-projection.js';
+import { signTable, signedProjectMany } from './signed-projection.js';
 
 /**
  * Where a batched continuous run ended, per query.
@@ -87,7 +87,6 @@ export function batchedContinuousNetwork(network: ContinuousNetwork, batchedWeig
 function batchedFromWeights(patterns: ContinuousPatterns, weightsOf: BatchedWeights): BatchedContinuous {
   const { count: m, dim: n } = patterns;
   const signs = signTable(patterns.data, m, n);
-  const scratch = new Float64Array(signs ? SIGNED_PROJECTION_SCRATCH : 0);
   let capacity = 0;
   let projection: BlockedProduct | undefined;
   let w = new Float64Array(0);
@@ -110,7 +109,7 @@ function batchedFromWeights(patterns: ContinuousPatterns, weightsOf: BatchedWeig
       // +/-1 patterns: the per-query network's table-lookup projection (the same bits per query).
       if (w.length < q * m) w = new Float64Array(q * m);
       weightsOf(s, q, w);
-      signedProjectMany(signs, w, 0, m, out, 0, n, q, scratch);
+      signedProjectMany(signs, w, 0, m, out, 0, n, q);
       return;
     }
     ensure(q);

@@ -4,7 +4,7 @@ import { softmaxInPlace } from '../kernels/universal-hopfield.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { factorize } from '../linalg/factorization.js';
 import { asContinuous, assertDistinct, assertLength, type ContinuousPatterns, type Patterns } from '../patterns/pattern-set.js';
-import { SIGNED_PROJECTION_SCRATCH, signTable, signedProject } from './signed-projection.js';
+import { signTable, signedProject } from './signed-projection.js';
 
 /** Options for running a continuous network to a fixed point. */
 export interface ContinuousRunOptions {
@@ -54,10 +54,9 @@ export function continuousNetworkFromWeights(patterns: ContinuousPatterns, weigh
   const c = new Float64Array(m);
   // +/-1 patterns project by table lookup (signed-projection.ts), others by the plain loop.
   const signs = signTable(data, m, n);
-  const scratch = new Float64Array(signs ? SIGNED_PROJECTION_SCRATCH : 0);
   const project = (w: Float64Array, out: Float64Array): Float64Array => {
     if (signs) {
-      signedProject(signs, w, 0, out, 0, scratch);
+      signedProject(signs, w, 0, out, 0);
       return out;
     }
     out.fill(0);

@@ -1,10 +1,15 @@
 // The projection s' = X^T c of a continuous network when every stored entry is +/-1, by table
 // lookup (the "method of four Russians", Arlazarov et al. 1970): per block of 8 patterns the 256
 // signed sums of their weights are tabulated once, and each output entry then adds one table entry
-// per block instead of 8 multiply-adds. Pure typed-array code, shared by the per-query and the
-// batched paths, so both give the same bits.
+// per block instead of 8 multiply-adds. The per-query and the batched paths run the same kernel
+// (`signedGroup`, WebAssembly SIMD where supported, its scalar reference otherwise, bit-identical),
+// so both give the same bits.
+import { createSimdKernels, type SimdKernels } from '../simd/simd-kernels.js';
 
-/** Sign bytes of +/-1 patterns, packed for {@link signedProject}. */
+/** Queries projected together (their tables stay in L1 cache together). */
+const TILE = 4;
+
+/** Sign words of +/-1 patterns and the buffers of {@link signedProject}, in one SIMD arena. */
 export interface SignTable {
   /** M, the number of patterns. */
   readonly count: number;
@@ -17,6 +22,11 @@ export interface SignTable {
    * when that entry is +1 (patterns past M read as -1 with weight 0).
    */
   readonly words: Int32Array;
+  /** The kernels and their arena (weights, tables and outputs of one tile of queries). */
+  readonly kernels: SimdKernels;
+  readonly weights: Float64Array;
+  readonly tables: Float64Array;
+  readonly outputs: Float64Array;
 }
 
 /**
@@ -33,22 +43,18 @@ export function signTable(data: ArrayLike<number>, m: number, n: number): SignTa
     if (v !== 1 && v !== -1) return null;
   }
   const groups = Math.ceil(m / 32);
-  // Int32 words (bit 31 makes them negative), so the lookups below stay in small-integer arithmetic.
-  const words = new Int32Array(groups * n);
+  const bytes = 4 * groups * n + 8 * (TILE * 32 * groups + 4128 + TILE * n) + 64;
+  const kernels = createSimdKernels({ bytes });
+  // Int32 words (bit 31 makes them negative), so the lookups stay in small-integer arithmetic.
+  const words = kernels.i32(groups * n);
   for (let mu = 0; mu < m; mu++) {
     const g = mu >> 5;
     const bit = 1 << (mu & 31);
     const base = mu * n;
     for (let j = 0; j < n; j++) if (data[base + j] === 1) words[g * n + j] |= bit;
   }
-  return { count: m, dim: n, groups, words };
+  return { count: m, dim: n, groups, words, kernels, weights: kernels.f64(TILE * 32 * groups), tables: kernels.f64(4128), outputs: kernels.f64(TILE * n) };
 }
-
-/** Queries projected together by {@link signedProjectMany} (their tables stay in L1 cache together). */
-const TILE = 4;
-
-/** Scratch doubles {@link signedProject} and {@link signedProjectMany} need: 256-entry tables (4 per query of a tile) and two 16-entry halves. */
-export const SIGNED_PROJECTION_SCRATCH = TILE * 4 * 256 + 32;
 
 /**
  * `out[outOffset + j] = sum_mu w[wOffset + mu] x_mu,j` for +/-1 patterns, by table lookup. The
@@ -64,11 +70,11 @@ export const SIGNED_PROJECTION_SCRATCH = TILE * 4 * 256 + 32;
  * ```ts
  * const t = signTable(Float64Array.of(1, -1, -1, 1), 2, 2)!;
  * const out = new Float64Array(2);
- * signedProject(t, Float64Array.of(0.25, 0.75), 0, out, 0, new Float64Array(SIGNED_PROJECTION_SCRATCH)); // out = [-0.5, 0.5]
+ * signedProject(t, Float64Array.of(0.25, 0.75), 0, out, 0); // out = [-0.5, 0.5]
  * ```
  */
-export function signedProject(t: SignTable, w: Float64Array, wOffset: number, out: Float64Array, outOffset: number, scratch: Float64Array): void {
-  signedProjectMany(t, w, wOffset, t.count, out, outOffset, t.dim, 1, scratch);
+export function signedProject(t: SignTable, w: ArrayLike<number>, wOffset: number, out: Float64Array, outOffset: number): void {
+  signedProjectMany(t, w, wOffset, t.count, out, outOffset, t.dim, 1);
 }
 
 /**
@@ -78,71 +84,21 @@ export function signedProject(t: SignTable, w: Float64Array, wOffset: number, ou
  *
  * @example
  * ```ts
- * signedProjectMany(t, weights, 0, M, states, 0, N, 64, new Float64Array(SIGNED_PROJECTION_SCRATCH));
+ * signedProjectMany(t, weights, 0, M, states, 0, N, 64);
  * ```
  */
-export function signedProjectMany(t: SignTable, w: Float64Array, wOffset: number, wStride: number, out: Float64Array, outOffset: number, outStride: number, q: number, scratch: Float64Array): void {
-  const { count: m, dim: n, groups, words } = t;
+export function signedProjectMany(t: SignTable, w: ArrayLike<number>, wOffset: number, wStride: number, out: Float64Array, outOffset: number, outStride: number, q: number): void {
+  const { count: m, dim: n, groups, words, kernels, weights, tables, outputs } = t;
+  const stride = 32 * groups;
   for (let r0 = 0; r0 < q; r0 += TILE) {
     const k = Math.min(TILE, q - r0);
-    for (let r = 0; r < k; r++) out.fill(0, outOffset + (r0 + r) * outStride, outOffset + (r0 + r) * outStride + n);
-    for (let g = 0; g < groups; g++) {
-      for (let r = 0; r < k; r++) for (let b = 0; b < 4; b++) blockTable(w, wOffset + (r0 + r) * wStride, 32 * g + 8 * b, m, scratch, 1024 * r + 256 * b);
-      const base = g * n;
-      const o0 = outOffset + r0 * outStride;
-      if (k === TILE) lookup4(words, base, n, scratch, out, o0, outStride);
-      else for (let r = 0; r < k; r++) lookup1(words, base, n, scratch, 1024 * r, out, o0 + r * outStride);
+    // Weights past M stay 0: only the first M of each row are ever written.
+    for (let r = 0; r < k; r++) {
+      const from = wOffset + (r0 + r) * wStride;
+      for (let mu = 0; mu < m; mu++) weights[r * stride + mu] = w[from + mu]!;
     }
-  }
-}
-
-/** `out[o + j] += (T0[b0] + T1[b1]) + (T2[b2] + T3[b3])` for one query's four tables at `tab[at..]`. */
-function lookup1(words: Int32Array, base: number, n: number, tab: Float64Array, at: number, out: Float64Array, o: number): void {
-  for (let j = 0; j < n; j++) {
-    const u = words[base + j]!;
-    out[o + j]! += (tab[at + (u & 255)]! + tab[at + 256 + ((u >>> 8) & 255)]!) + (tab[at + 512 + ((u >>> 16) & 255)]! + tab[at + 768 + (u >>> 24)]!);
-  }
-}
-
-/** {@link lookup1} for four queries (tables at 0, 1024, 2048, 3072; outputs `stride` apart), one word load per entry. */
-function lookup4(words: Int32Array, base: number, n: number, tab: Float64Array, out: Float64Array, o: number, stride: number): void {
-  const o1 = o + stride;
-  const o2 = o1 + stride;
-  const o3 = o2 + stride;
-  for (let j = 0; j < n; j++) {
-    const u = words[base + j]!;
-    const i0 = u & 255;
-    const i1 = 256 + ((u >>> 8) & 255);
-    const i2 = 512 + ((u >>> 16) & 255);
-    const i3 = 768 + (u >>> 24);
-    out[o + j]! += (tab[i0]! + tab[i1]!) + (tab[i2]! + tab[i3]!);
-    out[o1 + j]! += (tab[1024 + i0]! + tab[1024 + i1]!) + (tab[1024 + i2]! + tab[1024 + i3]!);
-    out[o2 + j]! += (tab[2048 + i0]! + tab[2048 + i1]!) + (tab[2048 + i2]! + tab[2048 + i3]!);
-    out[o3 + j]! += (tab[3072 + i0]! + tab[3072 + i1]!) + (tab[3072 + i2]! + tab[3072 + i3]!);
-  }
-}
-
-/** The 256 signed sums of weights `first..first+7` (0 past M) into `tab[at..at+255]`. */
-function blockTable(w: Float64Array, wOffset: number, first: number, m: number, tab: Float64Array, at: number): void {
-  const lo = TILE * 1024;
-  const hi = lo + 16;
-  halfTable(w, wOffset, first, m, tab, lo);
-  halfTable(w, wOffset, first + 4, m, tab, hi);
-  for (let b = 0; b < 256; b++) tab[at + b] = tab[lo + (b & 15)]! + tab[hi + (b >> 4)]!;
-}
-
-/** The 16 left-to-right signed sums of weights `first..first+3` into `tab[at..at+15]`, index bit k = sign of weight k. */
-function halfTable(w: Float64Array, wOffset: number, first: number, m: number, tab: Float64Array, at: number): void {
-  const p0 = first < m ? w[wOffset + first]! : 0;
-  tab[at] = -p0;
-  tab[at + 1] = p0;
-  for (let k = 1; k < 4; k++) {
-    const p = first + k < m ? w[wOffset + first + k]! : 0;
-    const size = 1 << k;
-    for (let b = 0; b < size; b++) {
-      const v = tab[at + b]!;
-      tab[at + b] = v - p;
-      tab[at + b + size] = v + p;
-    }
+    outputs.fill(0, 0, k * n);
+    for (let g = 0; g < groups; g++) kernels.signedGroup(weights, 32 * g, stride, k, words, g * n, n, tables, outputs, 0, n);
+    for (let r = 0; r < k; r++) out.set(outputs.subarray(r * n, (r + 1) * n), outOffset + (r0 + r) * outStride);
   }
 }

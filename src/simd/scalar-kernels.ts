@@ -161,3 +161,58 @@ export function gemmI16(ap: Int16Array, aStride: number, bp: Int16Array, bOffset
     }
   }
 }
+
+/**
+ * One group of 32 +/-1 patterns of the table-lookup projection `s' = X^T w`
+ * (`src/network/signed-projection.ts`; the scalar reference of the SIMD `signedGroup`, bit-identical
+ * to it): for each of the k (1..4) queries, the four 256-entry tables of signed weight sums
+ * `T_b[i] = lo[i & 15] + hi[i >> 4]`, `lo`/`hi` the left-to-right sums `((+/-w_0 +/- w_1) +/- w_2) +/- w_3`
+ * of the block's first/last four weights (sign + where bit k of the index is set), then
+ * `out_r[j] += (T_0[b_0] + T_1[b_1]) + (T_2[b_2] + T_3[b_3])` with `b_r` byte r of `words[j]`.
+ * Layouts (elements): weight t of query r at `w[wOffset + r wStride + t]` (t < 32, zero past M);
+ * tables at `tab[1024 r + 256 b]`, halves scratch at `tab[4096..4127]`; outputs at
+ * `out[outOffset + r outStride + j]`.
+ *
+ * @example
+ * ```ts
+ * // one pattern (+1, -1) with weight 0.5: out = [0.5, -0.5]
+ * const w = new Float64Array(32); w[0] = 0.5;
+ * const out = new Float64Array(2);
+ * signedGroup(w, 0, 32, 1, Int32Array.of(1, 0), 0, 2, new Float64Array(4128), out, 0, 2);
+ * ```
+ */
+export function signedGroup(w: Float64Array, wOffset: number, wStride: number, k: number, words: Int32Array, wordsOffset: number, n: number, tab: Float64Array, out: Float64Array, outOffset: number, outStride: number): void {
+  for (let r = 0; r < k; r++) {
+    for (let b = 0; b < 4; b++) {
+      const first = wOffset + r * wStride + 8 * b;
+      signedHalf(w, first, tab, 4096);
+      signedHalf(w, first + 4, tab, 4112);
+      const at = 1024 * r + 256 * b;
+      for (let i = 0; i < 256; i++) tab[at + i] = tab[4096 + (i & 15)]! + tab[4112 + (i >> 4)]!;
+    }
+  }
+  for (let r = 0; r < k; r++) {
+    const at = 1024 * r;
+    const o = outOffset + r * outStride;
+    for (let j = 0; j < n; j++) {
+      const u = words[wordsOffset + j]!;
+      out[o + j]! += (tab[at + (u & 255)]! + tab[at + 256 + ((u >>> 8) & 255)]!) + (tab[at + 512 + ((u >>> 16) & 255)]! + tab[at + 768 + (u >>> 24)]!);
+    }
+  }
+}
+
+/** The 16 left-to-right signed sums of `w[first..first+3]` into `tab[at..at+15]`. */
+function signedHalf(w: Float64Array, first: number, tab: Float64Array, at: number): void {
+  const p0 = w[first]!;
+  tab[at] = -p0;
+  tab[at + 1] = p0;
+  for (let k = 1; k < 4; k++) {
+    const p = w[first + k]!;
+    const size = 1 << k;
+    for (let b = 0; b < size; b++) {
+      const v = tab[at + b]!;
+      tab[at + b] = v - p;
+      tab[at + b + size] = v + p;
+    }
+  }
+}

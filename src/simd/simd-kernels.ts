@@ -4,7 +4,7 @@
 import { InvalidValueError, ParameterError, ShapeError } from '../errors.js';
 import { addInt8Row as addInt8RowJs, dotInt8 as dotInt8Js } from '../network/hot-loops.js';
 import { kernelsWasm } from './kernels-wasm.js';
-import { axpyF32 as axpyF32Js, axpyF64 as axpyF64Js, dotF32 as dotF32Js, dotF64 as dotF64Js, gemm6x8 as gemm6x8Js, gemmI16 as gemmI16Js, hamming4 as hamming4Js } from './scalar-kernels.js';
+import { axpyF32 as axpyF32Js, axpyF64 as axpyF64Js, dotF32 as dotF32Js, dotF64 as dotF64Js, gemm6x8 as gemm6x8Js, gemmI16 as gemmI16Js, hamming4 as hamming4Js, signedGroup as signedGroupJs } from './scalar-kernels.js';
 
 const PAGE = 65536;
 
@@ -44,6 +44,7 @@ interface WasmExports {
   axpyF32(y: number, x: number, alpha: number, n: number): void;
   hamming4(x: number, s: number, out: number, m: number, panels: number, chunks: number): void;
   gemmI16(ap: number, aStride: number, bp: number, c: number, cRow: number, qp: number, np: number, steps: number): void;
+  signedGroup(w: number, wStride: number, k: number, words: number, n: number, tab: number, out: number, outStride: number): void;
 }
 
 /**
@@ -110,6 +111,12 @@ export interface SimdKernels {
    * `src/simd/scalar-kernels.ts`; integer results, equal to it on every input within its bounds).
    */
   gemmI16(ap: Int16Array, aStride: number, bp: Int16Array, bOffset: number, c: Int32Array, cOffset: number, cRow: number, qp: number, np: number, steps: number): void;
+  /**
+   * One group of 32 +/-1 patterns of the table-lookup projection for k (1..4) queries (layouts in
+   * `signedGroup` of `src/simd/scalar-kernels.ts`; bit-identical to it on every input). `tab` holds
+   * at least 4128 entries.
+   */
+  signedGroup(w: Float64Array, wOffset: number, wStride: number, k: number, words: Int32Array, wordsOffset: number, n: number, tab: Float64Array, out: Float64Array, outOffset: number, outStride: number): void;
 }
 
 /**
@@ -209,6 +216,16 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     own('bp', bp, 0, bp.length, 8 * kc * np);
     if (qp > 0 && np > 0) own('c', c, 0, c.length, (qp - 1) * cRow + 48 * np);
   };
+  const checkSigned = (w: Float64Array, wOffset: number, wStride: number, k: number, words: Int32Array, wordsOffset: number, n: number, tab: Float64Array, out: Float64Array, outOffset: number, outStride: number): void => {
+    for (const [name, v] of [['wOffset', wOffset], ['wStride', wStride], ['wordsOffset', wordsOffset], ['n', n], ['outOffset', outOffset], ['outStride', outStride]] as const) {
+      if ((v | 0) !== v || v < 0) throw new InvalidValueError(name, `must be a non-negative integer, got ${String(v)}`, 'pass element offsets, strides and counts');
+    }
+    if (!(k >= 1 && k <= 4 && (k | 0) === k)) throw new InvalidValueError('k', `must be an integer in 1..4, got ${String(k)}`, 'pass the number of queries of the tile');
+    own('w', w, wOffset, w.length, (k - 1) * wStride + 32);
+    own('words', words, wordsOffset, words.length, n);
+    own('tab', tab, 0, tab.length, 4128);
+    own('out', out, outOffset, out.length, (k - 1) * outStride + n);
+  };
   if (!wasm) {
     return {
       ...base,
@@ -232,6 +249,10 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
       gemmI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps) {
         checkI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps);
         gemmI16Js(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps);
+      },
+      signedGroup(w, wOffset, wStride, k, words, wordsOffset, n, tab, out, outOffset, outStride) {
+        checkSigned(w, wOffset, wStride, k, words, wordsOffset, n, tab, out, outOffset, outStride);
+        signedGroupJs(w, wOffset, wStride, k, words, wordsOffset, n, tab, out, outOffset, outStride);
       },
     };
   }
@@ -282,6 +303,10 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
     gemmI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps) {
       checkI16(ap, aStride, bp, bOffset, c, cOffset, cRow, qp, np, steps);
       w.gemmI16(ap.byteOffset, 2 * aStride, bp.byteOffset + 2 * bOffset, c.byteOffset + 4 * cOffset, 4 * cRow, qp, np, steps);
+    },
+    signedGroup(wv, wOffset, wStride, k, words, wordsOffset, n, tab, out, outOffset, outStride) {
+      checkSigned(wv, wOffset, wStride, k, words, wordsOffset, n, tab, out, outOffset, outStride);
+      w.signedGroup(wv.byteOffset + 8 * wOffset, 8 * wStride, k, words.byteOffset + 4 * wordsOffset, n, tab.byteOffset, out.byteOffset + 8 * outOffset, 8 * outStride);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/rng/rng.js';
-import { SIGNED_PROJECTION_SCRATCH, signTable, signedProject } from '../../src/network/signed-projection.js';
+import { signTable, signedProject, signedProjectMany } from '../../src/network/signed-projection.js';
 
 /** sum_mu w_mu x_mu,j in double-double (Neumaier's two-sum): error about u^2 sum |terms|, negligible here. */
 function accurate(data: Float64Array, w: Float64Array, m: number, n: number): Float64Array {
@@ -29,7 +29,7 @@ describe('signedProject: X^T w for +/-1 patterns by table lookup', () => {
       const w = Float64Array.from({ length: m }, () => (rng.int(2001) - 1000) / 64);
       const t = signTable(data, m, n)!;
       const out = new Float64Array(n + 3);
-      signedProject(t, Float64Array.of(9, ...w), 1, out, 3, new Float64Array(SIGNED_PROJECTION_SCRATCH));
+      signedProject(t, Float64Array.of(9, ...w), 1, out, 3);
       const plain = new Float64Array(n);
       for (let mu = 0; mu < m; mu++) for (let j = 0; j < n; j++) plain[j]! += w[mu]! * data[mu * n + j]!;
       expect(Array.from(out.subarray(3))).toEqual(Array.from(plain));
@@ -41,7 +41,7 @@ describe('signedProject: X^T w for +/-1 patterns by table lookup', () => {
       const data = Float64Array.from({ length: m * n }, () => (rng.uniform() < 0.5 ? -1 : 1));
       const w = Float64Array.from({ length: m }, () => Math.exp(20 * rng.uniform() - 10) * (rng.uniform() < 0.2 ? -1 : 1));
       const out = new Float64Array(n);
-      signedProject(signTable(data, m, n)!, w, 0, out, 0, new Float64Array(SIGNED_PROJECTION_SCRATCH));
+      signedProject(signTable(data, m, n)!, w, 0, out, 0);
       const exact = accurate(data, w, m, n);
       const abs = w.reduce((s, v) => s + Math.abs(v), 0);
       // Table entries: 3 + 1 rounded additions each (<= 4 u sum_block |w|); accumulation over

@@ -8,8 +8,8 @@
  * Per kernel and random shape (lengths 0..67, so every SIMD tail occurs):
  * - element-wise kernels (`addInt8Row`, `axpyF64`, `axpyF32`) and the blocked product `gemm6x8`: bit
  *   for bit equal to the scalar loop, on real-valued inputs;
- * - the integer kernels `hamming4` (XOR-popcount overlaps) and `gemmI16` (the exact limb product):
- *   bit for bit;
+ * - the integer kernels `hamming4` (XOR-popcount overlaps) and `gemmI16` (the exact limb product),
+ *   and `signedGroup` (the table-lookup projection of +/-1 patterns, real weights): bit for bit;
  * - `dotF32`, whose scalar reference sums in the SIMD order: bit for bit on every input;
  * - reductions (`dotInt8`, `dotF64`): bit for bit on integer inputs (every partial sum is
  *   an exact integer, so the summation order cannot matter), and on real inputs within the standard
@@ -30,8 +30,9 @@ export interface SimdCheckResult {
 
 /** Runs every kernel on seeded random inputs, SIMD against scalar. */
 export function simdCheck(seed: number): SimdCheckResult {
-  const fast = createSimdKernels({ bytes: 1 << 20 });
-  const slow = createSimdKernels({ bytes: 1 << 20, simd: false });
+  const fast = createSimdKernels({ bytes: 1 << 22 });
+  const slow = createSimdKernels({ bytes: 1 << 22, simd: false });
+  const tables = new Map([[fast, fast.f64(4128)], [slow, slow.f64(4128)]]);
   const rng = createRng(seed);
   const failures: string[] = [];
   let checks = 0;
@@ -57,7 +58,7 @@ export function simdCheck(seed: number): SimdCheckResult {
     const bound = 2 * Math.max(n - 1, 0) * u * abs;
     if (!(Math.abs(a - b) <= bound)) failures.push(`${name}: ${a} (SIMD) vs ${b} (scalar), bound ${bound}`);
   };
-  const fill = (k: SimdKernels, kind: 'f64' | 'f32' | 'i8' | 'u32' | 'i16', values: number[]): Float64Array | Float32Array | Int8Array | Uint32Array | Int16Array => {
+  const fill = (k: SimdKernels, kind: 'f64' | 'f32' | 'i8' | 'u32' | 'i16' | 'i32', values: number[]): Float64Array | Float32Array | Int8Array | Uint32Array | Int16Array | Int32Array => {
     const out = k[kind](Math.max(values.length, 1));
     out.set(values);
     return out;
@@ -144,6 +145,18 @@ export function simdCheck(seed: number): SimdCheckResult {
       return c;
     };
     same(`gemmI16 qp=${iq} np=${ib} steps=${steps}`, limbs(fast), limbs(slow));
+    // signedGroup: the table-lookup projection of +/-1 patterns (real weights), bit for bit.
+    const sk = 1 + rng.int(4);
+    const sn = rng.int(40);
+    const sWeights = reals(32 * sk);
+    const sWords = Array.from({ length: sn }, () => rng.uniform32() | 0);
+    const sOut = reals(sk * sn);
+    const lookups = (k: SimdKernels): Float64Array => {
+      const out = fill(k, 'f64', sOut) as Float64Array;
+      k.signedGroup(fill(k, 'f64', sWeights) as Float64Array, 0, 32, sk, fill(k, 'i32', sWords) as Int32Array, 0, sn, tables.get(k)!, out, 0, sn);
+      return out;
+    };
+    same(`signedGroup k=${sk} n=${sn}`, lookups(fast), lookups(slow));
   }
   return { simd: fast.simd, checks, failures, digest: hash.toString(16) };
 }
