@@ -41,7 +41,7 @@ export interface ContinuousNetwork {
  * A continuous network `s <- X^T c(s)` from its pattern-weight function `c` (Property 4 and its
  * relatives differ only in `c`): validates states, projects onto the patterns and iterates with
  * {@link iterateToFixedPoint}. Every continuous network of kmn is built this way. When every stored
- * entry is +/-1 the projection is {@link signedProject} (table lookup, about 8x fewer operations;
+ * entry is +/-1 the projection is `signedProject` (src/network/signed-projection.ts: table lookup, about 8x fewer operations;
  * its summation order is documented there), else `sum_mu c_mu x_mu` in ascending mu.
  *
  * @example
