@@ -18,6 +18,9 @@ interface WasmApi {
 
 const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
+/** The kernels' module, compiled once per process (each arena instantiates it over its own memory). */
+let compiled: object | undefined;
+
 /**
  * Options of {@link createSimdKernels}.
  *
@@ -159,7 +162,8 @@ export function createSimdKernels(options: SimdKernelsOptions = {}): SimdKernels
   let wasm: WasmExports | undefined;
   if (useSimd && wasmApi) {
     const memory = new wasmApi.Memory({ initial: pages, maximum: pages });
-    const instance = new wasmApi.Instance(new wasmApi.Module(kernelsWasm), { env: { memory } });
+    compiled ??= new wasmApi.Module(kernelsWasm);
+    const instance = new wasmApi.Instance(compiled, { env: { memory } });
     wasm = instance.exports as unknown as WasmExports;
     buffer = memory.buffer;
   } else {
