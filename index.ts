@@ -79,7 +79,6 @@ export * from './src/sim/lagrangian-simulation.js';
 export * from './src/sim/monitors/lagrangian-monitors.js';
 export * from './plasticity/dense-memory-trainer-model.js';
 export * from './plasticity/dense-memory-trainer.js';
-export * from './plasticity/exact/min-norm-point.js';
 export * from './plasticity/exact/rational-certificate.js';
 export * from './plasticity/exact/exact-capacity.js';
 export * from './plasticity/exact/stores-all.js';

@@ -168,7 +168,7 @@ export interface NearestHullsResult {
  * overlapping hulls end with `|z|^2` at rounding level (`farkasCertificate` with the corral's
  * labels as `sides` gives the exact certificate for integer kernels). With `intercept: false` the
  * same machinery solves Wolfe's original problem (one simplex constraint over all
- * `y_mu phi(x_mu)`: the hard-margin SVM through the origin, margin `|z*|`, as `MinNormSolver`).
+ * `y_mu phi(x_mu)`: the hard-margin SVM through the origin, margin `|z*|`; `exactCapacity` runs it).
  *
  * `solve(m)` for growing m continues from the previous corral (the hulls only grow): the warm start
  * along nested point sets. A smaller m restarts.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../node.js';
-import { MinNormSolver } from '../../plasticity/exact/min-norm-point.js';
+import { NearestHullsSolver } from '../../plasticity/exact/nearest-hulls.js';
 import { farkasCertificate } from '../../plasticity/exact/rational-certificate.js';
 import { separableByExactLp } from './rational-lp.js';
 
@@ -43,15 +43,18 @@ function farkasHolds(a: readonly (readonly number[])[], cert: { indices: Int32Ar
   return true;
 }
 
+/** The oracle's solver (as `exactCapacity` runs it): Wolfe's min-norm point through the origin. */
+const oracle = (gram: Float64Array, m: number): NearestHullsSolver => new NearestHullsSolver(gram, new Array<number>(m).fill(1), m, { intercept: false });
+
 /** Decides the label-signed points `a` with the oracle (all labels +1: the Gram of `a` itself). */
 function decide(a: number[][]): { separable: boolean; lambda: Float64Array; cert: ReturnType<typeof farkasCertificate> } {
   const { gram } = problem(a, a.map(() => 1));
-  const s = new MinNormSolver(gram, a.map(() => 1), a.length);
-  const r = s.solve(a.length);
-  return { separable: r.separable, lambda: r.lambda, cert: r.separable ? null : farkasCertificate((k, l) => s.g(k, l), r.corral) };
+  const s = oracle(gram, a.length);
+  const r = s.solve(a.length, { maxMargin: false });
+  return { separable: r.separable, lambda: r.lambda, cert: r.separable ? null : farkasCertificate((k, l) => s.signedGram(k, l), r.corral) };
 }
 
-describe('exact storability oracle (Wolfe min-norm point + rational Farkas certificate)', () => {
+describe('exact storability oracle (Wolfe min-norm point through the origin, NearestHullsSolver with intercept: false, + rational Farkas certificate)', () => {
   it('agrees with an exact rational LP on 300 random small integer problems, with an exact certificate every time', () => {
     const rng = createRng('exact-vs-lp');
     let separable = 0;
@@ -125,17 +128,17 @@ describe('exact storability oracle (Wolfe min-norm point + rational Farkas certi
     const d = 5;
     const a = Array.from({ length: 16 }, () => Array.from({ length: d }, () => int(rng, -3, 3)));
     const { gram } = problem(a, a.map(() => 1));
-    const warm = new MinNormSolver(gram, a.map(() => 1), a.length);
+    const warm = oracle(gram, a.length);
     for (let m = 1; m <= a.length; m++) {
-      const cold = new MinNormSolver(gram, a.map(() => 1), a.length).solve(m).separable;
-      expect(warm.solve(m).separable).toBe(cold);
+      const cold = oracle(gram, a.length).solve(m, { maxMargin: false }).separable;
+      expect(warm.solve(m, { maxMargin: false }).separable).toBe(cold);
       expect(cold).toBe(separableByExactLp(a.slice(0, m)));
     }
   });
 
   it('refuses bad input before any work', () => {
-    expect(() => new MinNormSolver(new Float64Array(3), [1, 1], 2)).toThrow(/gram/);
-    expect(() => new MinNormSolver(new Float64Array(4).fill(1), [1, 0], 2)).toThrow(/labels/);
-    expect(() => new MinNormSolver(new Float64Array(4).fill(1), [1, 1], 2).solve(3)).toThrow(/m/);
+    expect(() => new NearestHullsSolver(new Float64Array(3), [1, 1], 2, { intercept: false })).toThrow(/gram/);
+    expect(() => new NearestHullsSolver(new Float64Array(4).fill(1), [1, 0], 2, { intercept: false })).toThrow(/labels/);
+    expect(() => new NearestHullsSolver(new Float64Array(4).fill(1), [1, 1], 2, { intercept: false }).solve(3)).toThrow(/m/);
   });
 });

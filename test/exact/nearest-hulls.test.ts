@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, exponential, linear, patternRow, polynomial, randomBipolar, recurrentNetwork, type Kernel, type Rng } from '../../node.js';
-import { MinNormSolver } from '../../plasticity/exact/min-norm-point.js';
+import { MinNormSolver } from './reference/min-norm-point.js';
 import { maxMarginNetwork } from '../../plasticity/exact/max-margin-network.js';
 import { NearestHullsSolver, NearestHullsWorkspace } from '../../plasticity/exact/nearest-hulls.js';
 import { farkasCertificate } from '../../plasticity/exact/rational-certificate.js';

@@ -1,4 +1,8 @@
-import { InvalidValueError, ShapeError } from '../../src/errors.js';
+// Wolfe's minimum-norm point through the origin, the first exact storability solver of issue 14,
+// kept as an independent reference for the tests: the library's oracle now runs on
+// NearestHullsSolver with `intercept: false` (plasticity/exact/nearest-hulls.ts), and
+// test/exact/nearest-hulls.test.ts checks the two agree.
+import { InvalidValueError, ShapeError } from '../../../src/errors.js';
 
 /** Unit roundoff of float64, for the rounding-error bounds of certified signs. */
 const U = 2 ** -53;
