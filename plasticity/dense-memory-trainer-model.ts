@@ -20,19 +20,7 @@ import { InvalidValueError, ShapeError, assertPositive, assertPositiveInteger } 
  * model.predict(image); // argmax_c Y_c
  * ```
  */
-export interface DenseMemoryClassifier {
-  /** K x (N + C) memories, row-major (shared, not copied: training updates it in place). */
-  readonly weights: Float64Array;
-  /** K. */
-  readonly memories: number;
-  /** N, pixel neurons. */
-  readonly pixels: number;
-  /** C, label neurons. */
-  readonly classes: number;
-  /** n, the degree of F. */
-  readonly degree: number;
-  /** T, with beta = 1 / T^n. */
-  readonly temperature: number;
+export interface DenseMemoryClassifier extends DenseMemoryClassifierOptions {
   /** `Y_c` for every class of one image, written into `out` (length C). */
   outputs(image: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** The class with the largest `Y_c` (the first one on a tie). */
@@ -43,10 +31,13 @@ export interface DenseMemoryClassifier {
 
 /** Options for {@link denseMemoryClassifier}. */
 export interface DenseMemoryClassifierOptions {
-  /** K x (N + C) memories, row-major; used in place. */
+  /** K x (N + C) memories, row-major (shared, not copied: training updates it in place). */
   readonly weights: Float64Array;
+  /** K. */
   readonly memories: number;
+  /** N, pixel neurons. */
   readonly pixels: number;
+  /** C, label neurons. */
   readonly classes: number;
   /** Degree n in [1, 1000] of `F(x) = max(x, 0)^n`. */
   readonly degree: number;

@@ -214,14 +214,8 @@ function runTask(task: Task, p: Params, rng: Rng): TaskResult {
 }
 
 /** Aggregated over runs: Wilson interval of the pooled fraction, and the spread between runs. */
-interface Aggregate {
+interface Aggregate extends Cell {
   readonly experiment: Experiment;
-  readonly similarity: UhnSimilarity;
-  readonly separation: UhnSeparation;
-  readonly x: number;
-  readonly stored: number;
-  readonly correct: number;
-  readonly queries: number;
   readonly fraction: number;
   readonly lo: number;
   readonly hi: number;
